@@ -1,0 +1,90 @@
+"""Plain data classes the stages pass along: sources → pages → essays → chapters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+class HandbookError(Exception):
+    """A problem with the inputs, reported as one line naming the file and the problem."""
+
+
+@dataclass(frozen=True)
+class EssayOverride:
+    """Per-essay settings from the manifest; `match` is the title the cleaner finds."""
+
+    match: str
+    title: str | None = None
+    slug: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One raw page in the manifest, with its provenance."""
+
+    file: str  # path relative to the repository root, e.g. sources/raw/x.txt
+    site: str | None = None
+    address: str | None = None
+    obtained: str | None = None
+    essays: tuple[EssayOverride, ...] = ()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A reviewed fix: replace `find` by `replace` in one source (optionally one essay)."""
+
+    source: str
+    find: str
+    replace: str
+    reason: str
+    essay: str | None = None  # the essay's slug; None means "whichever essay contains it"
+    index: int = 0  # position in the corrections file, for messages
+
+
+@dataclass
+class Dropped:
+    """A piece of the raw page that is not essay text, and why."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Essay:
+    """One essay found on a page, as paragraphs of clean text."""
+
+    title: str
+    paragraphs: list[str]
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    role: str | None = None
+    slug: str = ""
+    markdown: str = ""
+
+
+@dataclass
+class CleanPage:
+    """The result of cleaning one raw page."""
+
+    source: str
+    essays: list[Essay]
+    dropped: list[Dropped] = field(default_factory=list)
+    steps: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """An essay ready to be written: where it goes and what it says."""
+
+    path: str  # relative to docs/
+    title: str
+    role: str
+    role_slug: str
+    slug: str
+    order: int
+    text: str  # the whole file: front matter and Markdown
+    characters: int
+    reading_minutes: int

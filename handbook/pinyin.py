@@ -1,0 +1,54 @@
+"""Pinyin annotations after characters: "鎮(zhèn)長(zhǎng)", "黨(dang) 政", or only on some characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
+
+from .text import HAN
+
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+SYLLABLE = f"[a-zü{TONE_LETTERS}]{{1,7}}"
+# An annotation in half- or full-width brackets right after a Han character, maybe followed by a space.
+ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（](?P<syl>{SYLLABLE})[)）](?P<space> (?=[{HAN}]))?")
+
+
+def _toneless(syllable: str) -> str:
+    plain = unicodedata.normalize("NFD", syllable)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ü", "v")
+
+
+@lru_cache(maxsize=1)
+def toned_syllables() -> frozenset[str]:
+    return frozenset(s for value in pinyin_dict.values() for s in value.split(","))
+
+
+@lru_cache(maxsize=20000)
+def readings(char: str) -> frozenset[str]:
+    return frozenset(_toneless(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
+
+
+def is_annotation(char: str, syllable: str) -> bool:
+    """A toned syllable is an annotation when it is real pinyin; a toneless one must be a reading of
+    the character it follows, so that "能(ai)" or English in brackets is never taken for pinyin."""
+    if any(t in syllable for t in TONE_LETTERS):
+        return syllable in toned_syllables()
+    return _toneless(syllable) in readings(char)
+
+
+def remove_pinyin(text: str) -> tuple[str, int]:
+    """Remove pinyin annotations that follow characters (tone marks, toneless, partial)."""
+    count = 0
+
+    def drop(match: re.Match) -> str:
+        nonlocal count
+        if is_annotation(match["char"], match["syl"]):
+            count += 1
+            return match["char"]
+        return match.group(0)
+
+    return ANNOTATION.sub(drop, text), count

@@ -1,0 +1,139 @@
+"""The recipe: one raw page → essays, and all sources → chapter files. Pure: nothing is written here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
+from .model import CleanPage, Correction, Dropped, Essay, EssayOverride, HandbookError, SourceEntry
+from .roles import role_from_keywords, role_names
+from .rules import Rules, SiteProfile
+from .text import han_count
+
+
+def _step(steps: Counter, name: str, result):
+    """Record what a step changed; return its value."""
+    value, count = result
+    steps[name] += count
+    return value
+
+
+def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = None,
+               overrides: tuple[EssayOverride, ...] = (), corrections: list[Correction] = (),
+               corrections_file: str = "sources/corrections.yaml") -> CleanPage:
+    steps: Counter = Counter()
+    # Page level: markup, pinyin and script first, so every later rule is written for Simplified text.
+    text = _step(steps, "markup_removed", markup.strip_tags(text))
+    text = _step(steps, "entities_fixed", markup.unescape_entities(text))
+    text = _step(steps, "field_codes_removed", markup.remove_field_codes(text, rules.field_codes))
+    text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
+    text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words))
+    text = _step(steps, "radicals_fixed", script.fix_radicals(text))
+    text = _step(steps, "inline_chrome_removed", chrome.remove_inline_chrome(text, rules))
+
+    lines, dropped = chrome.drop_teasers(text.split("\n"), rules)
+    lines, chrome_dropped = chrome.drop_chrome_lines(lines, rules, site)
+    dropped += chrome_dropped
+    lines = _step(steps, "page_markers_removed", joins.remove_page_markers(lines, rules))
+    raw_essays, split_dropped = split.split_essays(lines, rules)
+    dropped += split_dropped
+
+    essays = []
+    for raw in raw_essays:
+        paragraphs = joins.paragraphs_from_lines(raw.lines, rules)
+        paragraphs = _step(steps, "chunks_joined", joins.join_page_chunks(paragraphs, rules))
+        paragraphs = _step(steps, "stops_restored", joins.restore_dropped_stops(paragraphs, rules))
+        paragraphs = _step(steps, "lines_joined", joins.join_broken_lines(paragraphs, rules))
+        paragraphs = _step(steps, "wrap_spaces_removed", joins.remove_wrap_spaces(paragraphs))
+        paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs))
+        paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
+        if _is_teaser(paragraphs):
+            dropped += [Dropped("teaser", raw.title or paragraphs[0][:40])]
+            continue
+        essays.append(Essay(title=raw.title, paragraphs=paragraphs))
+    steps["lines_dropped"] = len(dropped)
+    steps["essays_found"] = len(essays)
+
+    _apply_overrides(essays, overrides, rules)
+    _apply_corrections(essays, corrections, corrections_file, steps)
+    for essay in essays:
+        _finish(essay, rules, steps)
+    return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps)
+
+
+def _is_teaser(paragraphs: list[str]) -> bool:
+    """A block of truncated previews ("……" endings) is not an essay."""
+    return bool(paragraphs) and all(p.rstrip().endswith(("......", "……", "...")) for p in paragraphs if len(p) > 20)
+
+
+def default_slug(title: str) -> str:
+    syllables = [s for s in lazy_pinyin(title[:8]) if s.isascii() and s.isalnum()]
+    return "-".join(s.lower() for s in syllables) or "essay"
+
+
+def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
+    by_match = {o.match: o for o in overrides}
+    seen: Counter = Counter()
+    for essay in essays:
+        override = by_match.get(essay.title)
+        if override:
+            essay.title = override.title or essay.title
+            essay.role = override.role or None
+        essay.slug = (override.slug if override and override.slug else None) or default_slug(essay.title)
+        seen[essay.slug] += 1
+        if seen[essay.slug] > 1:
+            essay.slug = f"{essay.slug}-{seen[essay.slug]}"
+        if not essay.title:
+            essay.warnings.append("no title found: set one in sources/manifest.yaml (essays: - match/title)")
+
+
+def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, steps: Counter) -> None:
+    for c in corrections:
+        targets = [e for e in essays if c.essay in (None, e.slug)]
+        matches = sum(corr.count_matches(e.paragraphs, c.find) for e in targets)
+        corr.check_unique(c, matches, corrections_file)
+        for essay in targets:
+            if corr.count_matches(essay.paragraphs, c.find):
+                essay.paragraphs = corr.apply_correction(essay.paragraphs, c)
+                essay.corrections.append(c)
+                steps["corrections_applied"] += 1
+
+
+def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:
+    """Garbling, punctuation, structure, notes, role and Markdown of one essay."""
+    marked = 0
+    paragraphs = []
+    for p in essay.paragraphs:
+        p = _step(steps, "mojibake_repaired", garble.repair_mojibake_runs(p))
+        p, n_marked, n_repaired = garble.mark_garbled(p, rules.question_words)
+        marked += n_marked
+        steps["mojibake_repaired"] += n_repaired
+        p = _step(steps, "punctuation_widened", structure.widen_punctuation(p))
+        paragraphs.append(p)
+    steps["garbled_marked"] += marked
+    blocks = structure.to_blocks(paragraphs, rules)
+    blocks, gaps = structure.mark_numbering_gaps(blocks)
+    blocks, truncated = structure.mark_truncated_end(blocks)
+    steps["headings"] += sum(1 for b in blocks if b.style)
+    if gaps:
+        essay.notes.append(f"{structure.GAP_NOTE}原文编号不连续，有 {gaps} 处内容缺失。")
+    if truncated:
+        essay.notes.append(f"{structure.TRUNCATED_NOTE}原文在结尾处中断，后文缺失。")
+    if marked:
+        essay.notes.append(f"{garble.GARBLED_NOTE}原文有 {marked} 处字符损坏，无法可靠复原。")
+    steps["notes_added"] += len(essay.notes)
+    essay.paragraphs = [b.text for b in blocks]
+    body = "".join(essay.paragraphs)
+    essay.role = essay.role or role_from_keywords(essay.title, body, rules.roles)
+    if essay.role is None:
+        essay.warnings.append("role could not be decided from title and body")
+    essay.markdown = structure.to_markdown(essay.title, blocks)
+
+
+def corrections_for(source_file: str, corrections: list[Correction]) -> list[Correction]:
+    name = Path(source_file).name
+    return [c for c in corrections if c.source in (source_file, name)]

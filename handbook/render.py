@@ -1,0 +1,61 @@
+"""Render chapters and the generated pages (home, one index per role) with Jinja2."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .model import Chapter, Essay, SourceEntry
+from .text import han_count
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+GENERATED_BY = "build_content.py"
+
+
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def _dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def render_chapter(env: Environment, essay: Essay, source: SourceEntry, role_slug: str, order: int,
+                   chars_per_minute: int) -> Chapter:
+    characters = han_count(essay.markdown)
+    minutes = max(1, math.ceil(characters / chars_per_minute))
+    front = {
+        "title": essay.title,
+        "role": essay.role,
+        "role_slug": role_slug,
+        "slug": essay.slug,
+        "order": order,
+        "source": {"file": source.file, "site": source.site, "address": source.address, "obtained": source.obtained},
+        "manifest": "sources/manifest.yaml",
+        "corrections_file": "sources/corrections.yaml",
+        "corrections": [{"find": c.find, "replace": c.replace, "reason": c.reason} for c in essay.corrections],
+        "notes": list(essay.notes),
+        "characters": characters,
+        "reading_minutes": minutes,
+        "generated_by": GENERATED_BY,
+    }
+    text = env.get_template("chapter.md.j2").render(front_matter=_dump(front), markdown=essay.markdown.rstrip())
+    return Chapter(path=f"{role_slug}/{essay.slug}.md", title=essay.title, role=essay.role, role_slug=role_slug,
+                   slug=essay.slug, order=order, text=text, characters=characters, reading_minutes=minutes)
+
+
+def render_indexes(env: Environment, chapters: list[Chapter], roles_rules: dict) -> dict[str, str]:
+    roles = []
+    for r in roles_rules["roles"]:
+        mine = sorted((c for c in chapters if c.role == r["name"]), key=lambda c: c.order)
+        roles.append({**r, "chapters": [
+            {"title": c.title, "slug": c.slug, "role": c.role, "role_slug": c.role_slug, "url": c.path,
+             "reading_minutes": c.reading_minutes, "characters": c.characters} for c in mine]})
+    pages = {"index.md": env.get_template("home.md.j2").render(roles=roles, total_chapters=len(chapters))}
+    for role in roles:
+        pages[f"{role['slug']}/index.md"] = env.get_template("role_index.md.j2").render(role=role)
+    return pages

@@ -1,0 +1,40 @@
+"""What each run did, per source: a table for the terminal and the same as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from .model import CleanPage
+
+COLUMNS = (
+    ("essays_found", "essays"),
+    ("lines_dropped", "dropped"),
+    ("pinyin_removed", "pinyin"),
+    ("chars_converted", "converted"),
+    ("lines_joined", "joins"),
+    ("chunks_joined", "chunks"),
+    ("notes_added", "notes"),
+    ("corrections_applied", "corrections"),
+)
+
+
+def page_report(page: CleanPage) -> dict:
+    return {
+        "source": page.source,
+        "steps": dict(sorted(page.steps.items())),
+        "essays": [{"title": e.title, "role": e.role, "slug": e.slug, "notes": e.notes, "warnings": e.warnings,
+                    "corrections": [c.find for c in e.corrections]} for e in page.essays],
+        "dropped": [{"kind": d.kind, "text": d.text} for d in page.dropped],
+    }
+
+
+def table(pages: list[CleanPage]) -> str:
+    header = ["source"] + [label for _, label in COLUMNS]
+    rows = [[p.source.split("/")[-1]] + [str(p.steps.get(k, 0)) for k, _ in COLUMNS] for p in pages]
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+    return "\n".join([fmt(header)] + [fmt(r) for r in rows])
+
+
+def to_json(pages: list[CleanPage]) -> str:
+    return json.dumps({"sources": [page_report(p) for p in pages]}, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,120 @@
+"""The cleaner's rules: YAML files under rules/, loaded once and compiled."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import HandbookError
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise HandbookError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+    except OSError as err:
+        raise HandbookError(f"{path}: cannot be read ({err.strerror})") from None
+
+
+def _compile(patterns: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(p)) for kind, group in (patterns or {}).items() for p in group]
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Rules for one known site, applied on top of the generic ones."""
+
+    key: str
+    name: str
+    domains: tuple[str, ...]
+    signatures: tuple[str, ...]
+    line_patterns: tuple[tuple[str, re.Pattern], ...]
+
+    def matches(self, site: str | None, address: str | None, text: str) -> bool:
+        if site and site == self.name:
+            return True
+        if address and any(d in address for d in self.domains):
+            return True
+        head = text[:3000]
+        return any(sig in head or sig in text[-3000:] for sig in self.signatures)
+
+
+@dataclass(frozen=True)
+class Rules:
+    line_patterns: tuple[tuple[str, re.Pattern], ...]
+    inline_patterns: tuple[tuple[str, re.Pattern], ...]
+    teaser_headings: tuple[re.Pattern, ...]
+    chrome_sections: tuple[re.Pattern, ...]
+    field_codes: tuple[re.Pattern, ...]
+    essay_markers: tuple[re.Pattern, ...]
+    title_labels: tuple[re.Pattern, ...]
+    title_junk: tuple[re.Pattern, ...]
+    page_markers: tuple[re.Pattern, ...]
+    chunk_marker: re.Pattern
+    heading_styles: tuple[tuple[str, re.Pattern], ...]
+    heading_max_chars: int
+    run_in_styles: tuple[str, ...]
+    body_openers: tuple[str, ...]
+    inline_enumerations: re.Pattern
+    question_words: tuple[str, ...]
+    zhu_words: tuple[str, ...]
+    roles: dict
+    settings: dict
+    sites: tuple[SiteProfile, ...]
+    fingerprint: str  # changes whenever any rule file changes
+
+    def site_for(self, site: str | None, address: str | None, text: str) -> SiteProfile | None:
+        return next((p for p in self.sites if p.matches(site, address, text)), None)
+
+
+@lru_cache(maxsize=4)
+def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
+    files = sorted(rules_dir.rglob("*.yaml"))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.relative_to(rules_dir).as_posix().encode() + b"\0" + f.read_bytes())
+    boiler = load_yaml(rules_dir / "boilerplate.yaml")
+    structure = load_yaml(rules_dir / "structure.yaml")
+    sites = []
+    for f in sorted((rules_dir / "sites").glob("*.yaml")):
+        data = load_yaml(f)
+        sites.append(SiteProfile(
+            key=f.stem,
+            name=data["name"],
+            domains=tuple(data.get("match", {}).get("domains", [])),
+            signatures=tuple(data.get("match", {}).get("text", [])),
+            line_patterns=tuple(_compile(data.get("line_patterns"))),
+        ))
+    return Rules(
+        line_patterns=tuple(_compile(boiler["line_patterns"])),
+        inline_patterns=tuple(_compile(boiler["inline_patterns"])),
+        teaser_headings=tuple(re.compile(p) for p in boiler["teaser_headings"]),
+        chrome_sections=tuple(re.compile(p) for p in boiler["chrome_sections"]),
+        field_codes=tuple(re.compile(p) for p in boiler["field_codes"]),
+        essay_markers=tuple(re.compile(p) for p in structure["essay_markers"]),
+        title_labels=tuple(re.compile(p) for p in structure["title_labels"]),
+        title_junk=tuple(re.compile(p) for p in structure["title_junk"]),
+        page_markers=tuple(re.compile(p) for p in structure["page_markers"]),
+        chunk_marker=re.compile(structure["chunk_marker"]),
+        heading_styles=tuple((k, re.compile(v)) for k, v in structure["heading_styles"].items()),
+        heading_max_chars=structure["heading_max_chars"],
+        run_in_styles=tuple(structure["run_in_styles"]),
+        body_openers=tuple(structure["body_openers"]),
+        inline_enumerations=re.compile(structure["inline_enumerations"]),
+        question_words=tuple(structure["question_words"]),
+        zhu_words=tuple(load_yaml(rules_dir / "script.yaml")["zhu_words"]),
+        roles=load_yaml(rules_dir / "roles.yaml"),
+        settings=load_yaml(rules_dir / "settings.yaml"),
+        sites=tuple(sites),
+        fingerprint=digest.hexdigest()[:16],
+    )

@@ -1,0 +1,45 @@
+"""Script: Traditional → Simplified (OpenCC), and Kangxi-radical look-alikes → the real characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str, zhu_words: tuple[str, ...] = ()) -> tuple[str, int]:
+    """Convert Traditional characters to Simplified; count the characters that changed.
+
+    OpenCC's t2s keeps 著 as it is; in a converted text the particle becomes 着 ("承擔著" →
+    "承担着") except inside the words listed in rules/script.yaml (著作, 显著 …)."""
+    converted = _converter().convert(text)
+    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else 1
+    if changed and "著" in converted:
+        keep = "|".join(map(re.escape, zhu_words)) or "(?!)"
+        particles = re.findall(f"({keep})|著", converted).count("")
+        converted = re.sub(f"({keep})|著", lambda m: m.group(1) or "着", converted)
+        changed += particles
+    return converted, changed
+
+
+RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
+
+
+def fix_radicals(text: str) -> tuple[str, int]:
+    """Replace Kangxi / CJK radicals (⼈ U+2F08) by the unified ideographs they look like (人)."""
+    count = 0
+
+    def unify(match: re.Match) -> str:
+        nonlocal count
+        fixed = unicodedata.normalize("NFKC", match.group(0))
+        count += fixed != match.group(0)
+        return fixed
+
+    return RADICAL.sub(unify, text), count

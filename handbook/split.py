@@ -1,0 +1,90 @@
+"""Several essays on one page: split at 第一篇:/【篇一】/篇1 markers; find each title and drop its repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Dropped
+from .rules import Rules
+from .text import SENTENCE_END, han_count
+
+PUNCT_OR_SPACE = re.compile(r"[\s,，。:：、;；!！?？\"“”'‘’《》()（）【】_\-—]")
+
+
+@dataclass
+class RawEssay:
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _key(text: str) -> str:
+    return PUNCT_OR_SPACE.sub("", text)
+
+
+def clean_title(title: str, rules: Rules) -> str:
+    """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)"."""
+    title = title.strip()
+    for _ in range(3):
+        before = title
+        for label in rules.title_labels:
+            title = label.sub("", title)
+        for junk in rules.title_junk:
+            title = junk.sub("", title).strip()
+        if title == before:
+            break
+    return title
+
+
+def looks_like_title(line: str, rules: Rules) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,"
+
+
+def split_essays(lines: list[str], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
+    """Split a page into essays. Text before the first marker is the page's own header: dropped."""
+    essays: list[RawEssay] = []
+    preamble: list[str] = []
+    current: RawEssay | None = None
+    for line in lines:
+        match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
+        if match:
+            current = RawEssay(title=clean_title(match.groupdict().get("title") or "", rules))
+            essays.append(current)
+        elif current is not None:
+            current.lines.append(line)
+        else:
+            preamble.append(line)
+    dropped: list[Dropped] = []
+    if essays:
+        dropped = [Dropped("preamble", l.strip()) for l in preamble if l.strip()]
+    else:
+        essays = [RawEssay(title="", lines=preamble)]
+    for essay in essays:
+        _settle_title(essay, rules)
+    kept = [e for e in essays if han_count("".join(e.lines)) > 0]
+    dropped += [Dropped("empty-essay", e.title) for e in essays if e not in kept and e.title]
+    return kept, dropped
+
+
+def _settle_title(essay: RawEssay, rules: Rules) -> None:
+    """Take the title from the first line if the marker had none; drop lines that repeat it
+    ("文章标题:…" or the bare title), and cut it off the body when it is glued to the first sentence."""
+    body = essay.lines
+    first = next((i for i, l in enumerate(body) if l.strip()), None)
+    if not essay.title and first is not None and looks_like_title(body[first], rules):
+        essay.title = clean_title(body[first], rules)
+        body[first] = ""
+    if not essay.title:
+        return
+    title_key = _key(essay.title)
+    for i, line in enumerate(body):
+        if not line.strip():
+            continue
+        stripped = clean_title(line, rules)
+        if _key(stripped) == title_key:
+            body[i] = ""
+            continue
+        if line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
+            body[i] = line.strip()[len(essay.title):].lstrip(" :：")
+        break

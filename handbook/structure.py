@@ -1,0 +1,161 @@
+"""Structure: numbered headings (一、/(一)/第一,/1.) become Markdown headings at the right level,
+run-in headings are split from their first sentence, numbering gaps and truncated ends get notes,
+half-width punctuation in Chinese text becomes full-width, Markdown syntax in the text is escaped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Rules
+from .text import CJK_PUNCT, HAN, ends_sentence, han_count
+
+GAP_NOTE = "〔原文此处缺失〕"
+TRUNCATED_NOTE = "〔原文至此不完整〕"
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return CN_DIGITS.get(text, 0)
+    if text[0] == "十":
+        return 10 + CN_DIGITS.get(text[1], 0)
+    return CN_DIGITS.get(text[0], 0) * 10 + (CN_DIGITS.get(text[2], 0) if len(text) > 2 else 0)
+
+
+@dataclass
+class Block:
+    text: str
+    style: str | None = None  # heading style name, None for body text
+    number: int = 0
+    level: int = 0
+
+
+def _heading_style(text: str, rules: Rules) -> tuple[str, int] | None:
+    if rules.inline_enumerations.match(text):
+        return None
+    for name, pattern in rules.heading_styles:
+        if m := pattern.match(text):
+            return name, cn_number(m["num"])
+    return None
+
+
+def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
+    """Split "一、谋发展,追求一流业绩要创新发展理念。…" into heading and body.
+
+    The heading is two parallel clauses: the second is as long as the first (when that is at least
+    four characters) or ends where a typical body opener (要, 在, “ …) starts."""
+    m = re.match(r"^(\S{1,4}?[、)）])([^，,。]{2,12})[，,]", text)
+    if not m:
+        return None
+    marker, first = m.group(1), m.group(2)
+    rest = text[m.end():]
+    candidates = [len(first)] if len(first) >= 4 else []
+    candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)]
+    for size in candidates:
+        second, body = rest[:size], rest[size:]
+        if len(second) == size and han_count(second) == size and han_count(body) >= 4:
+            return f"{marker}{first}，{second}", body
+    return None
+
+
+def to_blocks(paragraphs: list[str], rules: Rules) -> list[Block]:
+    """Classify paragraphs as headings or body text; split run-in headings."""
+    blocks: list[Block] = []
+    for p in paragraphs:
+        found = _heading_style(p, rules)
+        if not found:
+            blocks.append(Block(p))
+            continue
+        style, number = found
+        short = han_count(p) <= rules.heading_max_chars and not re.search("[。！？!?；;]", p.rstrip("。"))
+        if short:
+            blocks.append(Block(p.rstrip("。"), style, number))
+        elif style in rules.run_in_styles and (split := split_run_in(p, rules)):
+            blocks.append(Block(split[0], style, number))
+            blocks.append(Block(split[1]))
+        else:
+            blocks.append(Block(p))
+    levels: dict[str, int] = {}
+    for b in blocks:
+        if b.style:
+            b.level = levels.setdefault(b.style, min(2 + len(levels), 4))
+    return blocks
+
+
+def mark_numbering_gaps(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Where top-level numbering restarts or skips (…三、 then 二、), text is missing: say so."""
+    top = min((b.level for b in blocks if b.style), default=None)
+    out: list[Block] = []
+    last = 0
+    gaps = 0
+    for b in blocks:
+        if b.style and b.level == top:
+            if last and b.number != last + 1:
+                out.append(Block(GAP_NOTE))
+                gaps += 1
+            last = b.number
+        elif b.style and b.level < (top or 0):
+            last = 0
+        out.append(b)
+    return out, gaps
+
+
+def mark_truncated_end(blocks: list[Block]) -> tuple[list[Block], int]:
+    """A text that ends mid-sentence was cut off: say so at the end."""
+    if blocks and not blocks[-1].style and not ends_sentence(blocks[-1].text) \
+            and not blocks[-1].text.endswith(("〕",)):
+        blocks[-1].text += TRUNCATED_NOTE
+        return blocks, 1
+    return blocks, 0
+
+
+ZH = f"[{HAN}{CJK_PUNCT}]"
+WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+NEXT_TO_CHINESE = re.compile(f"(?<={ZH})[,:;!?]|[,:;!?](?={ZH})")
+PAREN_PAIR = re.compile(r"\(([^()]{0,80})\)")
+
+
+def widen_punctuation(text: str) -> tuple[str, int]:
+    """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay."""
+    count = 0
+
+    def widen(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return WIDTH[m.group(0)]
+
+    def widen_pair(m: re.Match) -> str:
+        nonlocal count
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        inner = m.group(1)
+        if re.search(ZH, inner) or re.match(ZH, before):
+            count += 1
+            return f"（{inner}）"
+        return m.group(0)
+
+    text = NEXT_TO_CHINESE.sub(widen, text)
+    text = PAREN_PAIR.sub(widen_pair, text)
+    return text, count
+
+
+LINE_START_SPECIAL = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make text render as text: escape Markdown syntax, and write < > & as entities so that no
+    raw HTML from a source is ever passed through."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_{}\[\]#|~^=])", r"\\\1", text)
+    text = LINE_START_SPECIAL.sub(r"\1\2\\\3", text)
+    return re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text)
+
+
+def to_markdown(title: str, blocks: list[Block]) -> str:
+    lines = [f"# {escape_markdown(title)}", ""]
+    for b in blocks:
+        prefix = "#" * b.level + " " if b.style else ""
+        lines += [prefix + escape_markdown(b.text), ""]
+    return "\n".join(lines).rstrip() + "\n"
