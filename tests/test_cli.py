@@ -1,0 +1,123 @@
+"""The command line: build, --check, clean --json; atomic, deterministic, hand-written pages untouched."""
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.repo import ROOT, run_build
+
+SEED1 = "sources/raw/xiexiebang-shuji-nengli-yishi.txt"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_committed_docs_are_in_step_with_sources():
+    result = run_build(ROOT, "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_build_prints_a_report_and_writes_it_as_json(repo_copy):
+    result = run_build(repo_copy)
+    assert result.returncode == 0, result.stderr
+    assert "xiexiebang-shuji-nengli-yishi.txt" in result.stdout and "essays" in result.stdout
+    report = json.loads((repo_copy / "build" / "report.json").read_text(encoding="utf-8"))
+    by_source = {s["source"]: s for s in report["sources"]}
+    assert by_source[SEED1]["steps"]["essays_found"] == 5
+    assert by_source[SEED1]["steps"]["lines_joined"] == 7
+    assert any(d["kind"] == "teaser" for d in by_source[SEED1]["dropped"])
+
+
+def test_check_lists_out_of_step_files_and_build_fixes_them(repo_copy):
+    chapter = repo_copy / "docs" / "shuji" / "gongpu-yishi.md"
+    chapter.unlink()
+    stale = repo_copy / "docs" / "shuji" / "gone.md"
+    stale.write_text("---\ntitle: x\ngenerated_by: build_content.py\n---\n\n# x\n", encoding="utf-8")
+    result = run_build(repo_copy, "--check")
+    assert result.returncode == 1
+    assert "docs/shuji/gongpu-yishi.md: missing" in result.stdout
+    assert "docs/shuji/gone.md: stale" in result.stdout
+    assert run_build(repo_copy).returncode == 0
+    assert chapter.exists() and not stale.exists()
+    assert run_build(repo_copy, "--check").returncode == 0
+
+
+def test_hand_written_pages_are_never_touched(repo_copy):
+    page = repo_copy / "docs" / "shuji" / "notes-by-hand.md"
+    page.write_text("# 手写的页面\n", encoding="utf-8")
+    assert run_build(repo_copy).returncode == 0
+    assert page.read_text(encoding="utf-8") == "# 手写的页面\n"
+
+
+def test_two_builds_give_identical_bytes(repo_copy, tmp_path):
+    assert run_build(repo_copy).returncode == 0
+    first = tree_digest(repo_copy / "docs")
+    for chapter in (repo_copy / "docs").rglob("*.md"):
+        if "generated_by" in chapter.read_text(encoding="utf-8"):
+            chapter.unlink()
+    assert run_build(repo_copy).returncode == 0
+    assert tree_digest(repo_copy / "docs") == first
+
+
+def test_failing_correction_fails_the_build_and_leaves_docs_as_it_was(repo_copy):
+    before = tree_digest(repo_copy / "docs")
+    corrections = repo_copy / "sources" / "corrections.yaml"
+    corrections.write_text(corrections.read_text(encoding="utf-8") + (
+        "  - source: sources/raw/xiexiebang-shuji-nengli-yishi.txt\n"
+        "    find: 这句话不在任何文章里\n    replace: x\n    reason: test\n"), encoding="utf-8")
+    result = run_build(repo_copy)
+    assert result.returncode != 0
+    assert "corrections.yaml" in result.stderr and "这句话不在任何文章里" in result.stderr
+    assert "no longer matches" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert tree_digest(repo_copy / "docs") == before
+
+
+def test_undecidable_role_names_the_essay_and_the_manifest_line(repo_copy):
+    raw = repo_copy / "sources" / "raw" / "neutral.txt"
+    raw.write_text("关于做好春耕工作的几点意见\n\n今年春耕工作要早谋划、早部署。各村要把农资供应落实到户。\n", encoding="utf-8")
+    manifest = repo_copy / "sources" / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") +
+                        "  - file: sources/raw/neutral.txt\n    site: 测试\n", encoding="utf-8")
+    before = tree_digest(repo_copy / "docs")
+    result = run_build(repo_copy)
+    assert result.returncode != 0
+    assert "关于做好春耕工作的几点意见" in result.stderr and "role:" in result.stderr and "manifest.yaml" in result.stderr
+    assert tree_digest(repo_copy / "docs") == before
+
+
+def clean_json(root: Path, file: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(root / "build_content.py"), "clean", file, "--json"],
+                          capture_output=True, text=True, cwd=root)
+
+
+def test_clean_json_schema_and_docs_untouched(repo_copy):
+    before = tree_digest(repo_copy / "docs")
+    result = clean_json(repo_copy, SEED1)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"source", "essays", "dropped", "steps"}
+    assert isinstance(data["source"], str)
+    for essay in data["essays"]:
+        assert set(essay) == {"title", "role", "slug", "markdown", "notes", "warnings"}
+        assert essay["role"] in ("书记", "镇长", "组工干部", None)
+        assert isinstance(essay["markdown"], str) and all(isinstance(n, str) for n in essay["notes"])
+    assert all(set(d) == {"kind", "text"} for d in data["dropped"])
+    assert all(isinstance(v, int) for v in data["steps"].values())
+    # a registered source gets its corrections
+    assert any("沟通思想" in e["markdown"] for e in data["essays"])
+    assert tree_digest(repo_copy / "docs") == before
+
+
+def test_clean_unregistered_file_and_unreadable_file(repo_copy, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("当前位置:首页 >> 范文\n\n下载本文档\n", encoding="utf-8")
+    data = json.loads(clean_json(repo_copy, str(page)).stdout)
+    assert data["essays"] == [] and data["dropped"]
+    missing = clean_json(repo_copy, str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2
+    assert "nope.txt" in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
