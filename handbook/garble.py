@@ -3,6 +3,7 @@ replacement characters. Repaired where the repair is certain, otherwise marked �
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from collections import Counter
@@ -127,25 +128,71 @@ def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool
         and not re.match("[a-zü]", after)
 
 
-MOJIBAKE_SEED = re.compile(f"[{HAN}]{{4,}}")
+def _read_back_as_utf8(text: str, i: int) -> tuple[int, str, bool]:
+    """From character i, read the characters' GBK bytes back as UTF-8 for as long as that decodes.
+    Returns (end, decoded, whole): whole is False when the last character's bytes were cut."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    decoded = []
+    j = i
+    while j < len(text) and not text[j].isascii():
+        try:
+            decoded.append(decoder.decode(text[j].encode("gbk")))
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            break
+        j += 1
+    whole = decoder.getstate()[0] == b""
+    return j, "".join(decoded), whole
 
 
-def repair_mojibake_runs(paragraph: str) -> tuple[str, int]:
-    """Repair runs of rare characters that are certainly UTF-8 read as GBK, even with no "?" near."""
-    count = 0
-    out: list[str] = []
-    pos = 0
+def _utf8_pieces(text: str):
+    """Stretches of text that are UTF-8 bytes decoded as GBK ("涔￠晣鍏氬" is 乡镇党): at least three
+    common Chinese characters come back, which ordinary text never does."""
     i = 0
-    while i < len(paragraph):
-        if is_rare(paragraph[i]) and HAN_CHAR.match(paragraph[i]) and _rare_nearby(paragraph, i + 1):
-            start, end = _extend(paragraph, i, i + 1, pos)
-            repair = try_repair(paragraph[start:end]) if end - start >= 4 else None
-            if repair:
-                out.append(paragraph[pos:start] + repair)
-                count += 1
-                pos = end
+    while i < len(text):
+        end, decoded, whole = _read_back_as_utf8(text, i)
+        hans = HAN_CHAR.findall(decoded)
+        if len(hans) >= 3 and not any(is_rare(ch) for ch in hans):
+            yield i, end, decoded, whole
             i = end
         else:
             i += 1
+
+
+def repair_mojibake_runs(paragraph: str) -> tuple[str, int, int]:
+    """UTF-8 text read as GBK: repaired when the bytes are all there, marked when some were lost
+    (pieces with up to two junk characters between them form one spot). Returns (text, repaired, marked)."""
+    spots: list[list] = []
+    for start, end, decoded, whole in _utf8_pieces(paragraph):
+        if spots and start - spots[-1][1] <= 2:
+            spots[-1][1], spots[-1][2] = end, None
+        else:
+            spots.append([start, end, decoded if whole else None])
+    if not spots:
+        return paragraph, 0, 0
+    repaired = marked = 0
+    out, pos = [], 0
+    for start, end, decoded in spots:
+        # swallow the junk of a lost byte ("�", a stray "銆") right after the spot
+        while decoded is None and end < len(paragraph) and (paragraph[end] == "\ufffd" or is_rare(paragraph[end])):
+            end += 1
+        out.append(paragraph[pos:start])
+        out.append(decoded if decoded is not None else GARBLED_NOTE)
+        repaired += decoded is not None
+        marked += decoded is None
+        pos = end
     out.append(paragraph[pos:])
-    return "".join(out), count
+    return "".join(out), repaired, marked
+
+
+NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
+
+
+def fix_garbled(paragraph: str, question_words: tuple[str, ...]) -> tuple[str, int, int]:
+    """All garbling of one paragraph: (text, repaired, marked)."""
+    paragraph, repaired, marked = repair_mojibake_runs(paragraph)
+    paragraph, more_marked, more_repaired = mark_garbled(paragraph, question_words)
+    # notes with only a few stray characters between them are one garbled spot
+    merged = 0
+    while (found := NEIGHBOUR_NOTES.subn(GARBLED_NOTE, paragraph))[1]:
+        paragraph, merged = found[0], merged + found[1]
+    return paragraph, repaired + more_repaired, marked + more_marked - merged

@@ -108,10 +108,9 @@ def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:
     marked = 0
     paragraphs = []
     for p in essay.paragraphs:
-        p = _step(steps, "mojibake_repaired", garble.repair_mojibake_runs(p))
-        p, n_marked, n_repaired = garble.mark_garbled(p, rules.question_words)
+        p, repaired, n_marked = garble.fix_garbled(p, rules.question_words)
+        steps["mojibake_repaired"] += repaired
         marked += n_marked
-        steps["mojibake_repaired"] += n_repaired
         p = _step(steps, "punctuation_widened", structure.widen_punctuation(p))
         paragraphs.append(p)
     steps["garbled_marked"] += marked
