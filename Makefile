@@ -1,14 +1,16 @@
 # Two commands set up a fresh machine: `make site` builds the handbook, `make test` runs the tests.
 PY := .venv/bin/python
 VENV_STAMP := .venv/.installed
+DEBIAN_PACKAGES := chromium poppler-utils fonts-noto-cjk
 
 .PHONY: site content serve test bench clean
 
 $(VENV_STAMP): requirements.txt
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet -r requirements.txt
-	@command -v chromium >/dev/null || command -v pdftoppm >/dev/null && command -v chromium >/dev/null || \
-		(apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null)
+	@# the browser tests use Debian's chromium with a system CJK font; pdftoppm renders PDF pages
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 	touch $@
 
 content: $(VENV_STAMP)
