@@ -14,6 +14,7 @@ import shutil
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -87,20 +88,22 @@ def _jobs(jobs: int | None) -> int:
 
 
 def _render_all(todo: list[tuple[str, Path]], jobs: int) -> list[float]:
-    """Render (html, cache path) pairs; in worker processes when there is more than one and jobs > 1."""
-    if jobs == 1 or len(todo) < 2:
-        return [_render_job(html, str(out)) for html, out in todo]
-    import weasyprint  # noqa: F401,PLC0415  (imported once before forking)
+    """Render (html, cache path) pairs; in forked worker processes when there are several, jobs > 1 and
+    the process is single-threaded (fork is unsafe with threads, e.g. under `mkdocs serve`: then serial)."""
+    parallel = (jobs > 1 and len(todo) > 1 and threading.active_count() == 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    if parallel:
+        import weasyprint  # noqa: F401,PLC0415  (imported once, before forking)
 
-    # fork is cheap (WeasyPrint already imported) but only safe in a single-threaded process
-    # (mkdocs serve runs threads): then spawn.
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    # biggest first (the whole handbook), so the pool finishes together
-    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][0]))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
-                             mp_context=multiprocessing.get_context(method)) as pool:
-        futures = {i: pool.submit(_render_job, todo[i][0], str(todo[i][1])) for i in order}
-        return [futures[i].result() for i in range(len(todo))]
+        order = sorted(range(len(todo)), key=lambda i: -len(todo[i][0]))  # biggest (the handbook) first
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = {i: pool.submit(_render_job, todo[i][0], str(todo[i][1])) for i in order}
+                return [futures[i].result() for i in range(len(todo))]
+        except BrokenProcessPool:
+            pass  # a worker died (out of memory?): render what is left in this process
+    return [_render_job(html, str(out)) if not (parallel and out.is_file()) else 0.0 for html, out in todo]
 
 
 def _prune(cache_dir: Path, keep: set[Path]) -> None:

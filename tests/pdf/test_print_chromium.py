@@ -1,0 +1,133 @@
+"""Printing a chapter page of the built site in real Chromium with the print stylesheet."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.pdf import find_cjk_font
+from tests.pdf.helpers import (CHAPTERS, ROOT, chapter_id, first_sentence, last_sentence, nav_text_for, norm,
+                               pdf_body_text, pdf_text)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+# page margins from docs/assets/print.css
+TOP_MM, BOTTOM_MM = 20, 22
+
+# the repository's mkdocs.yml (HANDBOOK_MKDOCS_CONFIG may point at another config, for trying things out)
+CONFIG = Path(os.environ.get("HANDBOOK_MKDOCS_CONFIG") or ROOT / "mkdocs.yml")
+
+pytestmark = pytest.mark.skipif(not CONFIG.is_file(), reason="mkdocs.yml not written yet")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """`mkdocs build` of the repository into a temporary directory."""
+    out = tmp_path_factory.mktemp("mkdocs-site")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+
+    # Readers' machines have a CJK font; give Chromium the package's Noto Serif SC the same way.
+    fc = tmp_path_factory.mktemp("fontconfig")
+    (fc / "fonts.conf").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{find_cjk_font().parent}</dir>\n  <cachedir>{fc / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                               env={**os.environ, "FONTCONFIG_FILE": str(fc / "fonts.conf")})
+        yield b
+        b.close()
+
+
+def page_url(site: Path, chapter) -> str:
+    for rel in (f"{chapter.role_slug}/{chapter.slug}/index.html", f"{chapter.role_slug}/{chapter.slug}.html"):
+        if (site / rel).is_file():
+            return rel.removesuffix("index.html")
+    pytest.fail(f"no page for {chapter.role_slug}/{chapter.slug} in the built site")
+
+
+@pytest.fixture(scope="module")
+def printed(site, server, browser, tmp_path_factory):
+    out = tmp_path_factory.mktemp("chromium-pdf")
+    cache = {}
+
+    def print_chapter(chapter) -> Path:
+        if chapter.slug not in cache:
+            page = browser.new_page()
+            page.goto(f"{server}/{page_url(site, chapter)}", wait_until="networkidle")
+            page.emulate_media(media="print")
+            pdf = out / f"{chapter.role_slug}-{chapter.slug}.pdf"
+            page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+            page.close()
+            cache[chapter.slug] = pdf
+        return cache[chapter.slug]
+
+    return print_chapter
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_printed_page_is_the_chapter_only(printed, chapter):
+    reader = PdfReader(printed(chapter))
+    text = norm(pdf_text(reader))
+    for nav in nav_text_for(chapter):
+        assert norm(nav) not in text, f"navigation text {nav!r} printed"
+    # the navigation would list the other chapters; the printed page must not
+    own = norm(chapter.path.read_text(encoding="utf-8"))
+    for other in CHAPTERS:
+        if other is not chapter and norm(other.title) not in own:
+            assert norm(other.title) not in text, f"navigation entry {other.title!r} printed"
+    assert norm(chapter.title) in text
+    body = norm(pdf_body_text(reader, TOP_MM, BOTTOM_MM))
+    first, last = first_sentence(chapter.body_md), last_sentence(chapter.body_md)
+    assert norm(first) in body, f"first sentence missing: {first}"
+    assert norm(last) in body, f"last sentence missing: {last}"
+
+
+def test_printed_page_is_a4(printed):
+    reader = PdfReader(printed(CHAPTERS[0]))
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2
+
+
+def test_printed_page_png(printed, artifacts):
+    """Page 1 of the browser print, in test-artifacts/ to look at."""
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm not installed")
+    chapter = CHAPTERS[0]
+    stem = artifacts / f"chromium-{chapter.role_slug}-{chapter.slug}-page1"
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(printed(chapter)), str(stem)], check=True)
+    assert stem.with_suffix(".png").stat().st_size > 10_000
