@@ -1,0 +1,119 @@
+"""MkDocs hook: order the navigation so that mkdocs.yml never lists chapters.
+
+MkDocs builds the navigation from the files in docs/ (no `nav:` in mkdocs.yml). This hook puts it
+in the handbook's order:
+
+1. the home page (docs/index.md);
+2. one section per role, in the fixed order of `extra.handbook.roles` (书记 · 镇长 · 组工干部),
+   titled with the role's name; inside it the role index first, then the chapters by their
+   `order` front matter (the manifest order), then by title;
+3. any other folder, alphabetically;
+4. the hand-written pages at the top of docs/ grouped in one section (`extra.handbook.more_section`),
+   ordered by their `order` front matter.
+
+Previous/next links and parents are recomputed so the footer follows the same order. The front
+matter is read here because MkDocs reads pages only after `on_nav`.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+log = logging.getLogger("mkdocs.hooks.nav_order")
+
+LAST = 10**9
+
+
+def _meta(page: Page) -> dict:
+    try:
+        _, meta = get_data(page.file.content_string)
+    except Exception:  # unreadable file: MkDocs reports it when it reads the page
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _order(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return LAST
+
+
+def _page_key(page: Page) -> tuple:
+    meta = _meta(page)
+    title = meta.get("title") or posixpath.basename(page.file.src_uri)
+    return (0 if page.file.name == "index" else 1, _order(meta.get("order")), str(title), page.file.src_uri)
+
+
+def _folder(item) -> str | None:
+    """The top folder of docs/ that a section's pages live in."""
+    pages = [p for p in _walk(item.children) if isinstance(p, Page)]
+    return pages[0].file.src_uri.split("/", 1)[0] if pages else None
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        if getattr(item, "children", None):
+            yield from _walk(item.children)
+
+
+def _sort_children(section: Section) -> None:
+    for child in section.children:
+        if isinstance(child, Section):
+            _sort_children(child)
+    section.children.sort(key=lambda c: _page_key(c) if isinstance(c, Page) else (2, LAST, c.title or "", ""))
+
+
+def _link(items, parent=None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link(item.children, item)
+
+
+def on_nav(nav, config, files):
+    settings = (config.extra or {}).get("handbook") or {}
+    roles = settings.get("roles") or []
+    order = {r["slug"]: i for i, r in enumerate(roles)}
+    names = {r["slug"]: r["name"] for r in roles}
+
+    home, role_sections, other_sections, loose = [], [], [], []
+    for item in nav.items:
+        if isinstance(item, Page) and item.file.src_uri == "index.md":
+            home.append(item)
+        elif isinstance(item, Section):
+            folder = _folder(item)
+            _sort_children(item)
+            if folder in order:
+                item.title = names[folder]
+                role_sections.append((order[folder], item))
+            else:
+                other_sections.append(item)
+        else:
+            loose.append(item)
+
+    missing = [r["slug"] for r in roles if r["slug"] not in {_folder(s) for _, s in role_sections}]
+    if missing:
+        log.info(f"No chapters yet for role folder(s): {', '.join(missing)}")
+
+    items = home + [s for _, s in sorted(role_sections, key=lambda x: x[0])]
+    items += sorted(other_sections, key=lambda s: s.title or "")
+    pages = sorted((p for p in loose if isinstance(p, Page)), key=_page_key)
+    links = [x for x in loose if not isinstance(x, Page)]
+    if pages:
+        items.append(Section(settings.get("more_section") or "关于", pages))
+    items += links
+
+    _link(items)
+    nav.items[:] = items
+    nav.pages[:] = [p for p in _walk(items) if isinstance(p, Page)]
+    for i, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[i - 1] if i > 0 else None
+        page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+    return nav
