@@ -110,6 +110,8 @@ def test_printed_page_is_the_chapter_only(printed, chapter):
         if other is not chapter and norm(other.title) not in own:
             assert norm(other.title) not in text, f"navigation entry {other.title!r} printed"
     assert norm(chapter.title) in text
+    for note in chapter.notes:  # the header block's editorial notes print unfolded
+        assert norm(str(note)) in text, f"editorial note missing: {note}"
     body = norm(pdf_body_text(reader, TOP_MM, BOTTOM_MM))
     first, last = first_sentence(chapter.body_md), last_sentence(chapter.body_md)
     assert norm(first) in body, f"first sentence missing: {first}"
