@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -133,3 +134,22 @@ def test_printed_page_png(printed, artifacts):
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
                     str(printed(chapter)), str(stem)], check=True)
     assert stem.with_suffix(".png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_chapter_page_links_its_pdf_and_print(site, chapter):
+    page = site / page_url(site, chapter)
+    html = (page / "index.html" if page.is_dir() else page).read_text(encoding="utf-8")
+    m = re.search(r'<a class="md-button chapter-actions__pdf" href="([^"]+)"', html)
+    assert m, "no 下载 PDF link on the chapter page"
+    target = (page / m.group(1) if page.is_dir() else page.parent / m.group(1)).resolve()
+    assert target == (site / "pdf" / chapter.role_slug / f"{chapter.slug}.pdf").resolve()
+    assert target.is_file() and target.stat().st_size > 1000
+    assert 'onclick="window.print()"' in html and ">打印<" in html
+
+
+def test_home_links_the_handbook_pdf(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    if 'href="pdf/handbook.pdf"' not in html:
+        pytest.xfail("home template (handbook/templates/home.md.j2) has no link to pdf/handbook.pdf yet")
+    assert (site / "pdf" / "handbook.pdf").is_file()
