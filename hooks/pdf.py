@@ -36,7 +36,7 @@ def on_post_build(config, **kwargs):
     project = Path(config.config_file_path).resolve().parent if config.config_file_path else _ROOT
     try:
         result = build_pdfs(config.docs_dir, config.site_dir, cache_dir=project / "build" / "pdf-cache",
-                            log=log.debug)
+                            title=config.site_name, log=log.debug)
     except (FontMissingError, ChapterError) as exc:
         raise PluginError(f"PDF: {exc}") from exc
     log.info("PDF: %s", result.summary())

@@ -115,8 +115,10 @@ def _prune(cache_dir: Path, keep: set[Path]) -> None:
 
 def build_pdfs(docs_dir: str | Path, site_dir: str | Path, *, cache_dir: str | Path | None = None,
                font: str | Path | None = None, use_cache: bool = True, book: bool = True,
-               jobs: int | None = None, log: Callable[[str], None] | None = None) -> BuildResult:
-    """Write every chapter PDF and the whole-handbook PDF into site_dir/pdf/.
+               jobs: int | None = None, title: str | None = None,
+               log: Callable[[str], None] | None = None) -> BuildResult:
+    """Write every chapter PDF and the whole-handbook PDF into site_dir/pdf/ (`title`: the handbook's
+    name, default 乡镇干部读本; the hook passes site_name).
 
     Raises FontMissingError (naming the font) before writing anything if the CJK font is missing or
     lacks a glyph the text needs; ChapterError if a chapter file cannot be read.
@@ -136,11 +138,11 @@ def build_pdfs(docs_dir: str | Path, site_dir: str | Path, *, cache_dir: str | P
     # (title, html, site path); every HTML is checked for glyph coverage before anything is rendered
     items = []
     for c in chapters:
-        html = chapter_html(c, font, groups)
+        html = chapter_html(c, font, groups, title)
         check_coverage(font, html, str(c.path))
         items.append((c.title, html, out_root / c.pdf_relpath))
     if book and chapters:
-        html = book_html(groups, font)
+        html = book_html(groups, font, title)
         check_coverage(font, html, "the whole handbook")
         items.append(("全书", html, out_root / BOOK_NAME))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import html as _html
 import os
 import re
@@ -12,12 +11,13 @@ from pathlib import Path
 import jinja2
 
 from .chapters import Chapter, RoleGroup, group_by_role
-from .fonts import FONT_FAMILY, check_cjk_font, missing_characters, FontMissingError, FONT_LABEL
+from .fonts import FONT_FAMILY, FONT_LABEL, FontMissingError, check_cjk_font, missing_characters
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "print"
 HANDBOOK_TITLE = "乡镇干部读本"
 GENERATOR = "handbook.pdf (WeasyPrint)"
-# Bump when the rendering code changes in a way the template hash does not show.
+# Part of the PDF cache key with the print HTML itself: bump when rendering changes in a way the HTML
+# does not show (WeasyPrint options, say).
 RENDER_VERSION = "1"
 
 _NUMERALS = "零一二三四五六七八九十"
@@ -47,15 +47,6 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def templates_digest() -> str:
-    """Hash of every print template and stylesheet, plus RENDER_VERSION: part of every cache key."""
-    h = hashlib.sha256(RENDER_VERSION.encode())
-    for p in sorted(TEMPLATE_DIR.rglob("*")):
-        if p.is_file():
-            h.update(p.relative_to(TEMPLATE_DIR).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
 def _printable(font: Path, text) -> str:
     """Text quoted from damaged sources (a correction's `find`) may hold characters no font has (private
     use, mojibake); print those as [U+XXXX] instead of a box."""
@@ -64,12 +55,12 @@ def _printable(font: Path, text) -> str:
     return "".join(f"[U+{ord(ch):04X}]" if ch in missing else ch for ch in text) if missing else text
 
 
-def _common(font: Path, groups_or_roles) -> dict:
+def _common(font: Path, groups_or_roles, title: str | None) -> dict:
     return {
         "printable": functools.partial(_printable, font),
         "font_family": FONT_FAMILY,
         "font_url": font.resolve().as_uri(),
-        "handbook_title": HANDBOOK_TITLE,
+        "handbook_title": title or HANDBOOK_TITLE,
         "generator": GENERATOR,
         "role_full_names": {g.slug: g.full_name for g in groups_or_roles},
     }
@@ -83,31 +74,33 @@ def _sites(chapters: list[Chapter]) -> list[str]:
     return list(sites)
 
 
-def chapter_html(chapter: Chapter, font: Path, groups: list[RoleGroup] | None = None) -> str:
-    """The print HTML of one chapter."""
+def chapter_html(chapter: Chapter, font: Path, groups: list[RoleGroup] | None = None,
+                 title: str | None = None) -> str:
+    """The print HTML of one chapter (`title`: the handbook's name for the running header)."""
     groups = groups if groups is not None else group_by_role([chapter], chapter.path.parent.parent)
     author = "、".join(_sites([chapter]))
     return _env().get_template("chapter.html.j2").render(
-        **_common(font, groups),
+        **_common(font, groups, title),
         doc_title=chapter.title,
         author=author,
-        description=f"{HANDBOOK_TITLE} · {chapter.role} · {chapter.title}",
-        keywords=f"{HANDBOOK_TITLE}, {chapter.role}",
+        description=f"{title or HANDBOOK_TITLE} · {chapter.role} · {chapter.title}",
+        keywords=f"{title or HANDBOOK_TITLE}, {chapter.role}",
         body_class="chapter-pdf",
         chapter=chapter,
     )
 
 
-def book_html(groups: list[RoleGroup], font: Path) -> str:
+def book_html(groups: list[RoleGroup], font: Path, title: str | None = None) -> str:
     """The print HTML of the whole handbook: cover, table of contents, parts by role."""
     chapters = [c for g in groups for c in g.chapters]
     sites = _sites(chapters)
+    title = title or HANDBOOK_TITLE
     return _env().get_template("book.html.j2").render(
-        **_common(font, groups),
-        doc_title=HANDBOOK_TITLE,
+        **_common(font, groups, title),
+        doc_title=title,
         author="、".join(sites),
-        description=f"{HANDBOOK_TITLE}：" + "、".join(g.full_name for g in groups),
-        keywords=", ".join([HANDBOOK_TITLE] + [g.name for g in groups]),
+        description=f"{title}：" + "、".join(g.full_name for g in groups),
+        keywords=", ".join([title] + [g.name for g in groups]),
         body_class="book",
         groups=groups,
         chapter_count=len(chapters),
@@ -151,20 +144,21 @@ def write_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
 
 
 def render_chapter_pdf(chapter: Chapter, out: str | Path, font: str | Path | None = None,
-                       groups: list[RoleGroup] | None = None) -> Path:
+                       groups: list[RoleGroup] | None = None, title: str | None = None) -> Path:
     """One chapter's PDF at `out`. Checks the font first (FontMissingError names it)."""
     font = check_cjk_font(font)
-    html = chapter_html(chapter, font, groups)
+    html = chapter_html(chapter, font, groups, title)
     check_coverage(font, html, str(chapter.path))
     return write_pdf(html, Path(out))
 
 
-def render_book_pdf(groups_or_chapters, out: str | Path, font: str | Path | None = None) -> Path:
+def render_book_pdf(groups_or_chapters, out: str | Path, font: str | Path | None = None,
+                    title: str | None = None) -> Path:
     """The whole handbook's PDF at `out`, from role groups (or a chapter list, grouped here)."""
     font = check_cjk_font(font)
     items = list(groups_or_chapters)
     groups = items if (not items or isinstance(items[0], RoleGroup)) else group_by_role(
         items, items[0].path.parent.parent)
-    html = book_html(groups, font)
+    html = book_html(groups, font, title)
     check_coverage(font, html, "the whole handbook")
     return write_pdf(html, Path(out))
