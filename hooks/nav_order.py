@@ -3,7 +3,7 @@
 MkDocs builds the navigation from the files in docs/ (no `nav:` in mkdocs.yml). This hook puts it
 in the handbook's order:
 
-1. the home page (docs/index.md);
+1. the home page (docs/index.md), titled `extra.handbook.home_title` (首页) in the navigation;
 2. one section per role, in the fixed order of `extra.handbook.roles` (书记 · 镇长 · 组工干部),
    titled with the role's name; inside it the role index first, then the chapters by their
    `order` front matter (the manifest order), then by title;
@@ -86,6 +86,7 @@ def on_nav(nav, config, files):
     home, role_sections, other_sections, loose = [], [], [], []
     for item in nav.items:
         if isinstance(item, Page) and item.file.src_uri == "index.md":
+            item.title = settings.get("home_title") or "首页"
             home.append(item)
         elif isinstance(item, Section):
             folder = _folder(item)

@@ -1,0 +1,129 @@
+"""Fixtures for the site tests (issue 3): one strict MkDocs build of the repository as it is, served on
+127.0.0.1, and one Chromium (Playwright) for the whole session.
+
+The chapters are whatever build_content.py last wrote to docs/ (committed); the tests never run the
+pipeline. Markers: `site` (needs the built site), `browser` (also needs Chromium).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.site.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CONFIG, DESKTOP, PHONE, ROOT, Chapter, load_chapters
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "site: builds the handbook site with mkdocs (tests/site)")
+    config.addinivalue_line("markers", "browser: drives Chromium through Playwright (tests/site)")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.site)
+
+
+# ---- the chapters, read from docs/ as the pipeline wrote them -----------------------------------------
+
+@pytest.fixture(scope="session")
+def chapters() -> list[Chapter]:
+    found = load_chapters()
+    if not found:
+        pytest.skip("no chapters in docs/ (run build_content.py)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+# ---- the built site, served locally ------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """`mkdocs build --strict` of the repository: (site dir, build log)."""
+    out = tmp_path_factory.mktemp("handbook-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log
+    return out, log
+
+
+@pytest.fixture(scope="session")
+def site_dir(build) -> Path:
+    return build[0]
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+# ---- one Chromium for the session --------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Requests(list):
+    """Every URL the browser asked for in one context."""
+
+    def outside(self, base: str) -> list[str]:
+        return [u for u in self if not (u.startswith(base) or u.startswith(("data:", "blob:", "about:")))]
+
+
+def _context(browser, viewport, **kwargs):
+    context = browser.new_context(viewport=viewport, locale="zh-CN", **kwargs)
+    requests = Requests()
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.requests = requests  # type: ignore[attr-defined]
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page; `page.requests` records every request."""
+    context, pg = _context(browser, DESKTOP)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page (390×844, touch, device scale 2)."""
+    context, pg = _context(browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield pg
+    context.close()

@@ -1,0 +1,97 @@
+"""Helpers for the site tests: where things are, the chapters as the pipeline wrote them, site search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+CONFIG = ROOT / "mkdocs.yml"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+ROLE_ORDER = ("shuji", "zhenzhang", "zugong")
+
+
+# ---- the chapters, read from docs/ as the pipeline wrote them -----------------------------------------
+
+@dataclass(frozen=True)
+class Chapter:
+    path: Path
+    meta: dict
+    body: str
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def role_slug(self) -> str:
+        return self.meta["role_slug"]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL with directory URLs: shuji/gongpu-yishi/"""
+        return f"{self.role_slug}/{self.meta['slug']}/"
+
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    m = FRONT.match(path.read_text(encoding="utf-8"))
+    if not m:
+        return {}, path.read_text(encoding="utf-8")
+    return yaml.safe_load(m.group(1)) or {}, m.group(2)
+
+
+def load_chapters() -> list[Chapter]:
+    out = []
+    for path in sorted(DOCS.glob("*/*.md")):
+        meta, body = read_page(path)
+        if meta.get("generated_by") == "build_content.py" and meta.get("source"):
+            out.append(Chapter(path, meta, body))
+    return out
+
+
+# ---- helpers ---------------------------------------------------------------------------------------
+
+def search(page, base: str, term: str) -> list[str]:
+    """Type `term` into the site search on the home page; return the result links (site-relative,
+    without the #section), in result order, without duplicates."""
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    # the search worker drops queries typed while it loads the index: wait until it is ready
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector('.md-search-result__meta');
+            return meta && meta.textContent.includes('键入以开始搜索');
+        }""")
+    box.fill(term)
+    box.press("End")  # Material reads the query on key events; an input method ends with a key event too
+    # settled: the result line names a count (or none) and has not changed for a moment
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector('.md-search-result__meta');
+            const now = meta ? meta.textContent + '|' + document.querySelectorAll('.md-search-result__item').length : '';
+            const ok = /结果/.test(now) && now === window.__hbLast;
+            window.__hbLast = now;
+            return ok;
+        }""", polling=250)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "els => els.map(e => e.href)")
+    seen = []
+    for h in hrefs:
+        rel = h[len(base):] if h.startswith(base) else h
+        rel = rel.split("#", 1)[0].split("?", 1)[0]
+        if rel not in seen:
+            seen.append(rel)
+    return seen

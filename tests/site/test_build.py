@@ -1,0 +1,179 @@
+"""The built site, checked without a browser: strict build, navigation order, chapter header block,
+edit links, anchors, search index, nothing from outside."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from tests.site.helpers import CONFIG, ROLE_ORDER, ROOT
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class Links(HTMLParser):
+    """Resources a page loads (script src, link href of stylesheets/icons/preloads, img/iframe/... src)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded: list[str] = []
+        self.tabs: list[str] = []
+        self._tab = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
+            self.loaded.append(a["src"])
+        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "alternate", "edit"):
+            self.loaded.append(a["href"])
+        if tag == "a" and "md-tabs__link" in (a.get("class") or ""):
+            self._tab = True
+            self.tabs.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._tab = False
+
+    def handle_data(self, data):
+        if self._tab:
+            self.tabs[-1] += data.strip()
+
+
+def parse(text: str) -> Links:
+    p = Links()
+    p.feed(text)
+    return p
+
+
+def test_strict_build_has_no_warnings(build):
+    _, log = build
+    assert "WARNING" not in log, log
+
+
+def load_config() -> dict:
+    """mkdocs.yml as plain data (its !ENV and !!python tags read as None)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_mkdocs_yml_essentials():
+    cfg = load_config()
+    theme = cfg["theme"]
+    assert theme["name"] == "material" and theme["language"] == "zh"
+    assert theme["font"] is False
+    assert re.search(r"[\u4e00-\u9fff]", cfg["site_name"])
+    schemes = {p["scheme"] for p in theme["palette"]}
+    assert schemes == {"default", "slate"} and all("toggle" in p for p in theme["palette"])
+    for feature in ("navigation.prune", "navigation.footer", "navigation.top", "toc.follow", "search.highlight",
+                    "search.suggest", "content.action.edit"):
+        assert feature in theme["features"], feature
+    search = next(p["search"] for p in cfg["plugins"] if isinstance(p, dict) and "search" in p)
+    assert (ROOT / search["jieba_dict_user"]).is_file()
+    assert "\\u200b" in search["separator"]
+
+
+def test_search_dictionary_has_the_handbook_terms():
+    words = {line.split()[0] for line in (ROOT / "rules/search_dict.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    assert {"民主集中制", "公仆意识", "乡镇党委书记", "组工干部", "一把手", "招商引资"} <= words
+
+
+def test_nothing_is_loaded_from_outside(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert pages
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        outside = [u for u in parse(text).loaded if re.match(r"(https?:)?//", u)]
+        assert not outside, (path, outside)
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        assert "googletagmanager" not in text and "google-analytics" not in text, path
+    for css in site_dir.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for url in re.findall(r"""url\(\s*['"]?([^'")]+)""", text) + re.findall(r"""@import\s+['"]([^'"]+)""", text):
+            assert not re.match(r"(https?:)?//", url), (css, url)
+
+
+def test_navigation_tabs_in_role_order(site_dir, chapters):
+    tabs = parse(html(site_dir, "")).tabs
+    roles = load_config()["extra"]["handbook"]["roles"]
+    names = [r["name"] for r in roles]
+    assert [r["slug"] for r in roles] == list(ROLE_ORDER)
+    role_tabs = [t for t in tabs if t in names]
+    assert role_tabs == ["书记", "镇长", "组工干部"], tabs
+    assert tabs[0] == "首页" or tabs.index("书记") < tabs.index("镇长") < tabs.index("组工干部")
+
+
+def test_footer_follows_manifest_order(site_dir, chapters):
+    """Previous/next links walk each role's chapters in `order`."""
+    for slug in ROLE_ORDER:
+        mine = sorted((c for c in chapters if c.role_slug == slug), key=lambda c: c.meta["order"])
+        for a, b in zip(mine, mine[1:]):
+            page = html(site_dir, a.url)
+            nxt = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', page)
+            assert nxt, a.url
+            assert nxt.group(1).rstrip("/").endswith(b.meta["slug"]), (a.url, nxt.group(1), b.url)
+
+
+def test_prune_keeps_other_roles_out_of_the_page(site_dir, chapters):
+    by_role = {s: [c for c in chapters if c.role_slug == s] for s in ROLE_ORDER}
+    for slug, mine in by_role.items():
+        if not mine:
+            continue
+        page = html(site_dir, mine[0].url)
+        for other, theirs in by_role.items():
+            if other == slug:
+                continue
+            for c in theirs:
+                assert f'href="../../{c.url}"' not in page, (mine[0].url, c.url)
+
+
+def test_chapter_header_block_and_edit_link(site_dir, chapters):
+    for c in chapters:
+        page = html(site_dir, c.url)
+        block = page[page.index('data-hb="chapter-header"'):]
+        block = block[: block.index('data-hb="files"') + 2000]
+        assert c.meta["role"] in block
+        assert (c.meta["source"]["site"] or "来源不详") in block
+        assert f"约 {c.meta['reading_minutes']} 分钟" in block
+        if c.meta.get("corrections"):
+            assert 'data-hb="corrections"' in block
+        if c.meta.get("notes"):
+            assert 'data-hb="notes"' in block
+        # the header block sits between the title and the text
+        assert page.index("</h1>") < page.index('data-hb="chapter-header"')
+        edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"', page)
+        assert edit, c.url
+        assert edit.group(1).endswith("/" + c.meta["source"]["file"]), edit.group(1)
+        assert "/docs/" not in edit.group(1)
+
+
+def test_hand_written_pages_edit_docs(site_dir):
+    for name in ("about", "contribute", "sources"):
+        page = html(site_dir, name)
+        edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', page)
+        assert edit and edit.group(1).endswith(f"/docs/{name}.md"), edit and edit.group(1)
+
+
+def test_chinese_heading_anchors(site_dir, chapters):
+    for c in chapters:
+        for heading in re.findall(r"^##+ (.+)$", c.body, re.M):
+            ids = re.findall(r'<h[2-6] id="([^"]+)"', html(site_dir, c.url))
+            assert any(re.search(r"[\u4e00-\u9fff]", i) for i in ids), (c.url, ids[:3])
+            break
+
+
+def test_search_index_is_segmented_with_the_user_dictionary(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["title"] + d["text"] for d in index["docs"])
+    assert "\u200b公仆意识\u200b" in text or "公仆意识\u200b" in text
+    assert "\u200b乡镇党委书记\u200b" in text
