@@ -7,6 +7,8 @@
   role names, links to the raw source, the manifest and the corrections file.
 - Checks that a chapter has the front matter the site needs (CONTRACT.md); a missing key is a
   warning, so `mkdocs build --strict` fails on it.
+- Marks the editorial notes inside a chapter's text (〔原文此处缺失〕 …) with <span class="hb-note">, so
+  readers see them as the editors' words, not the author's.
 - Resolves the search plugin's jieba user dictionary relative to mkdocs.yml, so the build works
   from any working directory.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,6 +31,7 @@ TEMPLATES = {  # generated pages that are not chapters → the template that con
     "index.md": "handbook/templates/home.md.j2",
 }
 ROLE_INDEX_TEMPLATE = "handbook/templates/role_index.md.j2"
+NOTE = re.compile(r"〔[^〔〕<>\n]{1,60}〕")
 _ROOTS: dict[str, str | None] = {"edit": None, "view": None}  # set in on_config
 
 
@@ -121,3 +125,11 @@ def on_page_markdown(markdown, page, config, files):
         "corrections_edit": _join(edit_root, corrections_file),
     }
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("handbook"):
+        # only in text, never inside a tag (an attribute value)
+        parts = re.split(r"(<[^>]*>)", html)
+        html = "".join(p if p.startswith("<") else NOTE.sub(r'<span class="hb-note">\g<0></span>', p) for p in parts)
+    return html

@@ -177,3 +177,11 @@ def test_search_index_is_segmented_with_the_user_dictionary(site_dir):
     text = "".join(d["title"] + d["text"] for d in index["docs"])
     assert "\u200b公仆意识\u200b" in text or "公仆意识\u200b" in text
     assert "\u200b乡镇党委书记\u200b" in text
+
+
+def test_editorial_notes_in_the_text_are_marked(site_dir, chapters):
+    for c in chapters:
+        notes = re.findall(r"〔[^〔〕\n]{1,60}〕", c.body)
+        page = html(site_dir, c.url)
+        for note in notes:
+            assert f'<span class="hb-note">{note}</span>' in page, (c.url, note)
