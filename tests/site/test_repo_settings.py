@@ -1,0 +1,65 @@
+"""repo_url / edit_uri come from the environment (HANDBOOK_REPO_URL, HANDBOOK_EDIT_URI); with a GitHub
+address the site still asks the code host for nothing (no repository facts fetched by the browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from tests.site.helpers import CONFIG, ROOT
+
+REPO = "https://github.com/example-org/township-handbook"
+
+
+@pytest.fixture(scope="module")
+def github_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("handbook-site-github")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_REPO_URL": REPO,
+           "HANDBOOK_EDIT_URI": "edit/develop/docs/"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(CONFIG), "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+def test_edit_links_follow_the_environment(github_site, chapters):
+    c = chapters[0]
+    page = (github_site / c.url / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', page).group(1)
+    assert edit == f"{REPO}/edit/develop/{c.meta['source']['file']}"
+    assert f'href="{REPO}/blob/develop/{c.meta["source"]["file"]}"' in page
+    about = (github_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO}/edit/develop/docs/about.md"' in about
+    home = (github_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO}/edit/develop/handbook/templates/home.md.j2"' in home
+
+
+@pytest.mark.browser
+def test_github_repo_url_fetches_nothing_from_github(github_site, browser, chapters):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(github_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}/"
+    context = browser.new_context()
+    seen = []
+    context.on("request", lambda r: seen.append(r.url))
+    try:
+        page = context.new_page()
+        for url in ("", chapters[0].url):
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+        assert seen and all(u.startswith(base) or u.startswith("data:") for u in seen), seen
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
