@@ -86,6 +86,14 @@ def search(page, base: str, term: str) -> list[str]:
             window.__hbLast = now;
             return ok;
         }""", polling=250)
+    # Material renders results ten at a time as the list scrolls: scroll until all are there
+    meta = page.locator(".md-search-result__meta").inner_text()
+    total = int(m.group(1)) if (m := re.search(r"(\d+)", meta)) else 0
+    for _ in range(50):
+        if page.locator(".md-search-result__item").count() >= total:
+            break
+        page.eval_on_selector(".md-search-result__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(100)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
                                       "els => els.map(e => e.href)")
     seen = []

@@ -29,7 +29,7 @@ def test_search_gongpu_yishi_finds_the_essay(page, server, chapters):
     assert not page.requests.outside(server), page.requests.outside(server)
 
 
-@pytest.mark.parametrize("word", ["民主集中制", "招商引资", "组工干部"])
+@pytest.mark.parametrize("word", ["民主集中制", "招商引资", "组工干部", "党委书记", "书记", "意识"])
 def test_search_finds_every_chapter_containing_the_word(page, server, chapters, word):
     expected = chapters_containing(chapters, word)
     assert expected, f"no chapter contains {word}"
