@@ -53,6 +53,16 @@ def segments(entry: dict, separator: re.Pattern, freq: dict) -> str:
     return "\u200b".join(sorted(extra - tokens))
 
 
+@event_priority(100)  # before the search plugin loads jieba's dictionaries
+def on_config(config):
+    try:
+        import jieba
+    except ImportError:
+        return config
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter in the build log
+    return config
+
+
 @event_priority(-100)  # after the search plugin has written the index
 def on_post_build(config):
     search = config.plugins.get("material/search") or config.plugins.get("search")
