@@ -114,15 +114,14 @@ def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], i
     return out, joins
 
 
+def _remove_everywhere(paragraphs: list[str], pattern: re.Pattern) -> tuple[list[str], int]:
+    results = [pattern.subn("", p) for p in paragraphs]
+    return [p for p, _ in results], sum(n for _, n in results)
+
+
 def remove_wrap_spaces(paragraphs: list[str]) -> tuple[list[str], int]:
     """Remove spaces a PDF line wrap left inside Chinese text ("情况 看")."""
-    count = 0
-    out = []
-    for p in paragraphs:
-        p, n = WRAP_SPACE.subn("", p)
-        count += n
-        out.append(p)
-    return out, count
+    return _remove_everywhere(paragraphs, WRAP_SPACE)
 
 
 def split_inline_headings(paragraphs: list[str]) -> tuple[list[str], int]:
@@ -144,10 +143,4 @@ def remove_injected_digits(paragraphs: list[str], rules: Rules) -> tuple[list[st
     known = "|".join(s["injected_digits"])
     units = re.escape(s["number_units"])
     pattern = re.compile(f"(?<=[{HAN}])(?:{known}|\\d{{4}})(?=[{HAN}])(?![{units}])")
-    count = 0
-    out = []
-    for p in paragraphs:
-        p, n = pattern.subn("", p)
-        count += n
-        out.append(p)
-    return out, count
+    return _remove_everywhere(paragraphs, pattern)

@@ -28,12 +28,21 @@ def _check_keys(item, allowed: set[str], where: str) -> None:
         raise HandbookError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
 
 
-def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceEntry]:
+def _load_list(path: Path, root: Path, key: str) -> tuple[str, list]:
+    """The list under `key` of a YAML file whose only top-level key is `key`, and the file's name."""
     data = load_yaml(path) or {}
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    _check_keys(data, {"sources"}, name)
+    _check_keys(data, {key}, name)
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        raise HandbookError(f"{name}: '{key}' must be a list")
+    return name, items
+
+
+def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceEntry]:
+    name, items = _load_list(path, root, "sources")
     entries = []
-    for i, item in enumerate(data.get("sources") or []):
+    for i, item in enumerate(items):
         where = f"{name}: sources[{i}]"
         _check_keys(item, SOURCE_KEYS, where)
         if "file" not in item:
@@ -62,11 +71,9 @@ def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceE
 def load_corrections(path: Path, root: Path) -> list[Correction]:
     if not path.exists():
         return []
-    data = load_yaml(path) or {}
-    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    _check_keys(data, {"corrections"}, name)
+    name, items = _load_list(path, root, "corrections")
     out = []
-    for i, item in enumerate(data.get("corrections") or []):
+    for i, item in enumerate(items):
         where = f"{name}: corrections[{i}]"
         _check_keys(item, CORRECTION_KEYS, where)
         missing = [k for k in ("source", "find", "replace", "reason") if k not in item]
