@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
 from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
-from .model import CleanPage, Correction, Dropped, Essay, EssayOverride, HandbookError, SourceEntry
-from .roles import role_from_keywords, role_names
+from .model import CleanPage, Correction, Dropped, Essay, EssayOverride
+from .roles import role_from_keywords
 from .rules import Rules, SiteProfile
-from .text import han_count
 
 
 def _step(steps: Counter, name: str, result):
@@ -31,7 +29,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "entities_fixed", markup.unescape_entities(text))
     text = _step(steps, "field_codes_removed", markup.remove_field_codes(text, rules.field_codes))
     text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
-    text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words))
+    text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words, rules.keep_chars))
     text = _step(steps, "radicals_fixed", script.fix_radicals(text))
     text = _step(steps, "inline_chrome_removed", chrome.remove_inline_chrome(text, rules))
 

@@ -68,6 +68,7 @@ class Rules:
     inline_enumerations: re.Pattern
     question_words: tuple[str, ...]
     zhu_words: tuple[str, ...]
+    keep_chars: str
     roles: dict
     settings: dict
     sites: tuple[SiteProfile, ...]
@@ -85,6 +86,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         digest.update(f.relative_to(rules_dir).as_posix().encode() + b"\0" + f.read_bytes())
     boiler = load_yaml(rules_dir / "boilerplate.yaml")
     structure = load_yaml(rules_dir / "structure.yaml")
+    script = load_yaml(rules_dir / "script.yaml")
     sites = []
     for f in sorted((rules_dir / "sites").glob("*.yaml")):
         data = load_yaml(f)
@@ -112,7 +114,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         body_openers=tuple(structure["body_openers"]),
         inline_enumerations=re.compile(structure["inline_enumerations"]),
         question_words=tuple(structure["question_words"]),
-        zhu_words=tuple(load_yaml(rules_dir / "script.yaml")["zhu_words"]),
+        zhu_words=tuple(script["zhu_words"]),
+        keep_chars="".join(script.get("keep_chars", [])),
         roles=load_yaml(rules_dir / "roles.yaml"),
         settings=load_yaml(rules_dir / "settings.yaml"),
         sites=tuple(sites),

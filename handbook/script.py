@@ -14,12 +14,15 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(text: str, zhu_words: tuple[str, ...] = ()) -> tuple[str, int]:
+def to_simplified(text: str, zhu_words: tuple[str, ...] = (), keep_chars: str = "") -> tuple[str, int]:
     """Convert Traditional characters to Simplified; count the characters that changed.
 
     OpenCC's t2s keeps 著 as it is; in a converted text the particle becomes 着 ("承擔著" →
-    "承担着") except inside the words listed in rules/script.yaml (著作, 显著 …)."""
+    "承担着") except inside the words listed in rules/script.yaml (著作, 显著 …); characters that
+    are already Simplified (keep_chars: 么) stay."""
     converted = _converter().convert(text)
+    if keep_chars and len(converted) == len(text):
+        converted = "".join(a if a in keep_chars else b for a, b in zip(text, converted))
     changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else 1
     if changed and "著" in converted:
         keep = "|".join(map(re.escape, zhu_words)) or "(?!)"

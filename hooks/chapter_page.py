@@ -18,10 +18,14 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from handbook.rules import load_rules  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.chapter_page")
 
@@ -36,7 +40,8 @@ _ROOTS: dict[str, str | None] = {"edit": None, "view": None}  # set in on_config
 
 
 def _roles(config) -> list[dict]:
-    return list(((config.extra or {}).get("handbook") or {}).get("roles") or [])
+    """The role groups, from the pipeline's own rules (rules/roles.yaml): one list for both."""
+    return list(load_rules().roles["roles"])
 
 
 def _repo_roots(config) -> tuple[str | None, str | None]:
@@ -106,7 +111,7 @@ def on_page_markdown(markdown, page, config, files):
     role = next((r for r in _roles(config) if r.get("slug") == meta["role_slug"]), None)
     if role is None:
         log.warning(f"Chapter '{src}' has role_slug '{meta['role_slug']}', which is not in "
-                    f"extra.handbook.roles of mkdocs.yml")
+                    f"rules/roles.yaml")
         role = {"slug": meta["role_slug"], "name": meta["role"], "full_name": meta["role"]}
 
     manifest = meta.get("manifest") or "sources/manifest.yaml"

@@ -4,7 +4,7 @@ MkDocs builds the navigation from the files in docs/ (no `nav:` in mkdocs.yml). 
 in the handbook's order:
 
 1. the home page (docs/index.md), titled `extra.handbook.home_title` (首页) in the navigation;
-2. one section per role, in the fixed order of `extra.handbook.roles` (书记 · 镇长 · 组工干部),
+2. one section per role, in the fixed order of rules/roles.yaml (书记 · 镇长 · 组工干部),
    titled with the role's name; inside it the role index first, then the chapters by their
    `order` front matter (the manifest order), then by title;
 3. any other folder, alphabetically;
@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import sys
+from pathlib import Path
 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from handbook.rules import load_rules  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.nav_order")
 
@@ -79,7 +84,7 @@ def _link(items, parent=None) -> None:
 
 def on_nav(nav, config, files):
     settings = (config.extra or {}).get("handbook") or {}
-    roles = settings.get("roles") or []
+    roles = load_rules().roles["roles"]
     order = {r["slug"]: i for i, r in enumerate(roles)}
     names = {r["slug"]: r["name"] for r in roles}
 

@@ -7,17 +7,11 @@ pipeline. Markers: `site` (needs the built site), `browser` (also needs Chromium
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.site.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, CONFIG, DESKTOP, PHONE, ROOT, Chapter, load_chapters
+from tests.site.helpers import ARTIFACTS, DESKTOP, PHONE, Chapter, load_chapters
 
 
 def pytest_configure(config):
@@ -46,54 +40,6 @@ def chapters() -> list[Chapter]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-# ---- the built site, served locally ------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def build(tmp_path_factory):
-    """`mkdocs build --strict` of the repository: (site dir, build log)."""
-    out = tmp_path_factory.mktemp("handbook-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env=env)
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, log
-    return out, log
-
-
-@pytest.fixture(scope="session")
-def site_dir(build) -> Path:
-    return build[0]
-
-
-@pytest.fixture(scope="session")
-def server(site_dir):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-# ---- one Chromium for the session --------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"{CHROMIUM} not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Requests(list):

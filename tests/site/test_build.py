@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.rules import load_rules
 from tests.site.helpers import CONFIG, ROLE_ORDER, ROOT
 
 
@@ -105,7 +106,7 @@ def test_nothing_is_loaded_from_outside(site_dir):
 
 def test_navigation_tabs_in_role_order(site_dir, chapters):
     tabs = parse(html(site_dir, "")).tabs
-    roles = load_config()["extra"]["handbook"]["roles"]
+    roles = load_rules().roles["roles"]
     names = [r["name"] for r in roles]
     assert [r["slug"] for r in roles] == list(ROLE_ORDER)
     role_tabs = [t for t in tabs if t in names]
