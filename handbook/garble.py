@@ -20,6 +20,10 @@ GARBLED_NOTE = "〔原文此处乱码〕"
 # private-use character.
 ANCHOR = re.compile(f"\\?+(?:[a-zü{TONE_LETTERS}]{{1,7}}\\))?|[a-zü{TONE_LETTERS}]*[{TONE_LETTERS}][a-zü{TONE_LETTERS}]*\\)|[\\ufffd\\ue000-\\uf8ff]")
 HAN_CHAR = re.compile(f"[{HAN}]")
+# notes with only a few stray characters between them are one garbled spot
+NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
+
+
 
 
 @lru_cache(maxsize=1)
@@ -90,9 +94,10 @@ def _extend(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
     return start, end
 
 
-def mark_garbled(paragraph: str, question_words: tuple[str, ...] = ()) -> tuple[str, int, int]:
+def mark_garbled(paragraph: str, question_words: tuple[str, ...] = ()) -> tuple[str, int]:
     """Replace each garbled spot (an anchor and the rare characters around it) by its certain
-    repair, or else by the editorial note. Returns (text, marked, repaired)."""
+    repair, or else by the editorial note; notes with only a few stray characters between them
+    become one. Returns (text, spots changed)."""
     marked = repaired = 0
     out: list[str] = []
     pos = 0
@@ -112,12 +117,15 @@ def mark_garbled(paragraph: str, question_words: tuple[str, ...] = ()) -> tuple[
             marked += 1
         pos = end
     out.append(paragraph[pos:])
-    return "".join(out), marked, repaired
+    text = "".join(out)
+    while (merged := NEIGHBOUR_NOTES.subn(GARBLED_NOTE, text))[1]:
+        text, marked = merged[0], marked - merged[1]
+    return text, marked + repaired
 
 
 @lru_cache(maxsize=4)
 def _question_before(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("(" + "|".join(map(re.escape, words)) + ")[^。？?！!，,]{0,3}$")
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")[^。？?！!，,]{0,8}$")
 
 
 def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool:
@@ -184,15 +192,12 @@ def repair_mojibake_runs(paragraph: str) -> tuple[str, int, int]:
     return "".join(out), repaired, marked
 
 
-NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
-
-
-def fix_garbled(paragraph: str, question_words: tuple[str, ...]) -> tuple[str, int, int]:
-    """All garbling of one paragraph: (text, repaired, marked)."""
-    paragraph, repaired, marked = repair_mojibake_runs(paragraph)
-    paragraph, more_marked, more_repaired = mark_garbled(paragraph, question_words)
-    # notes with only a few stray characters between them are one garbled spot
-    merged = 0
-    while (found := NEIGHBOUR_NOTES.subn(GARBLED_NOTE, paragraph))[1]:
-        paragraph, merged = found[0], merged + found[1]
-    return paragraph, repaired + more_repaired, marked + more_marked - merged
+def repair_mojibake_page(text: str) -> tuple[str, int]:
+    """UTF-8 read as GBK, line by line of a raw page: repaired or marked (see repair_mojibake_runs)."""
+    total = 0
+    lines = []
+    for line in text.split("\n"):
+        line, repaired, marked = repair_mojibake_runs(line)
+        total += repaired + marked
+        lines.append(line)
+    return "\n".join(lines), total

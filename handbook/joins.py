@@ -87,9 +87,9 @@ def _longest_sequence(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def restore_dropped_stops(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """When most body paragraphs lack a final stop, the site dropped them: put 。 back."""
-    body = [p for p in paragraphs if han_count(p) > rules.heading_max_chars and not HEADING_START.match(p)]
+    body = [p for p in paragraphs if han_count(p) >= 8 and not HEADING_START.match(p)]
     missing = [p for p in body if not ends_sentence(p)]
-    if len(body) < 3 or len(missing) < rules.settings["dropped_stop_ratio"] * len(body):
+    if len(body) < 4 or len(missing) < rules.settings["dropped_stop_ratio"] * len(body):
         return paragraphs, 0
     out = [p + "。" if p in missing else p for p in paragraphs]
     return out, len(missing)

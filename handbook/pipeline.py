@@ -28,9 +28,11 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "markup_removed", markup.strip_tags(text))
     text = _step(steps, "entities_fixed", markup.unescape_entities(text))
     text = _step(steps, "field_codes_removed", markup.remove_field_codes(text, rules.field_codes))
+    # before conversion: t2s would change the bytes a wrong decoding left
+    text = _step(steps, "mojibake_repaired", garble.repair_mojibake_page(text))
     text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
     text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words, rules.keep_chars))
-    text = _step(steps, "radicals_fixed", script.fix_radicals(text))
+    text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))
     text = _step(steps, "inline_chrome_removed", chrome.remove_inline_chrome(text, rules))
 
     lines, dropped = chrome.drop_teasers(text.split("\n"), rules)
@@ -103,15 +105,12 @@ def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, 
 
 def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:
     """Garbling, punctuation, structure, notes, role and Markdown of one essay."""
-    marked = 0
     paragraphs = []
     for p in essay.paragraphs:
-        p, repaired, n_marked = garble.fix_garbled(p, rules.question_words)
-        steps["mojibake_repaired"] += repaired
-        marked += n_marked
+        p = _step(steps, "garbled_marked", garble.mark_garbled(p, rules.question_words))
         p = _step(steps, "punctuation_widened", structure.widen_punctuation(p))
         paragraphs.append(p)
-    steps["garbled_marked"] += marked
+    marked = sum(p.count(garble.GARBLED_NOTE) for p in paragraphs)
     blocks = structure.to_blocks(paragraphs, rules)
     blocks, gaps = structure.mark_numbering_gaps(blocks)
     blocks, truncated = structure.mark_truncated_end(blocks)

@@ -58,7 +58,8 @@ def normalise_newlines(text: str) -> str:
 class _TextExtractor(HTMLParser):
     """Keeps the text of an HTML page, one block element per line; drops scripts, styles and nav."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "button", "select", "form"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "iframe", "button", "select", "form",
+            "footer", "aside"}
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
              "header", "footer", "aside", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "title"}
 

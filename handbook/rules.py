@@ -69,6 +69,7 @@ class Rules:
     question_words: tuple[str, ...]
     zhu_words: tuple[str, ...]
     keep_chars: str
+    radicals: dict
     roles: dict
     settings: dict
     sites: tuple[SiteProfile, ...]
@@ -116,6 +117,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         question_words=tuple(structure["question_words"]),
         zhu_words=tuple(script["zhu_words"]),
         keep_chars="".join(script.get("keep_chars", [])),
+        radicals=dict(script.get("radicals", {})),
         roles=load_yaml(rules_dir / "roles.yaml"),
         settings=load_yaml(rules_dir / "settings.yaml"),
         sites=tuple(sites),

@@ -35,13 +35,14 @@ def to_simplified(text: str, zhu_words: tuple[str, ...] = (), keep_chars: str = 
 RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
 
-def fix_radicals(text: str) -> tuple[str, int]:
-    """Replace Kangxi / CJK radicals (⼈ U+2F08) by the unified ideographs they look like (人)."""
+def fix_radicals(text: str, table: dict[str, str]) -> tuple[str, int]:
+    """Replace Kangxi / CJK radicals (⼈ U+2F08, ⺠ U+2EA0) by the unified ideographs they look like
+    (人, 民): NFKC for the Kangxi block, the table in rules/script.yaml for the supplement."""
     count = 0
 
     def unify(match: re.Match) -> str:
         nonlocal count
-        fixed = unicodedata.normalize("NFKC", match.group(0))
+        fixed = table.get(match.group(0)) or unicodedata.normalize("NFKC", match.group(0))
         count += fixed != match.group(0)
         return fixed
 

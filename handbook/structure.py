@@ -136,8 +136,9 @@ def widen_punctuation(text: str) -> tuple[str, int]:
             return f"（{inner}）"
         return m.group(0)
 
-    text = NEXT_TO_CHINESE.sub(widen, text)
+    # brackets first: a "!" after a widened ")" is then next to Chinese punctuation
     text = PAREN_PAIR.sub(widen_pair, text)
+    text = NEXT_TO_CHINESE.sub(widen, text)
     return text, count
 
 
