@@ -63,6 +63,8 @@ def plan(paths: Paths, rules: Rules | None = None) -> Plan:
         page = clean_page(text, entry.file, rules, site, entry.essays, corrections_for(entry.file, corrections))
         result.pages.append(page)
         for essay in page.essays:
+            if not essay.title:
+                raise HandbookError(f"{entry.file}: {essay.warnings[0]}")
             if essay.role is None:
                 raise HandbookError(
                     f"{entry.file}: the role of essay {essay.title!r} cannot be decided; add to its entry in "

@@ -12,7 +12,8 @@ class HandbookError(Exception):
 
 @dataclass(frozen=True)
 class EssayOverride:
-    """Per-essay settings from the manifest; `match` is the title the cleaner finds."""
+    """Per-essay settings from the manifest. `match` is the title the cleaner finds, or "#2" for the
+    second essay of the page (for an essay whose title the cleaner cannot find)."""
 
     match: str
     title: str | None = None

@@ -78,8 +78,8 @@ def default_slug(title: str) -> str:
 def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
     by_match = {o.match: o for o in overrides}
     seen: Counter = Counter()
-    for essay in essays:
-        override = by_match.get(essay.title)
+    for position, essay in enumerate(essays, 1):
+        override = by_match.get(essay.title) or by_match.get(f"#{position}")
         if override:
             essay.title = override.title or essay.title
             essay.role = override.role or None
@@ -88,7 +88,7 @@ def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
         if seen[essay.slug] > 1:
             essay.slug = f"{essay.slug}-{seen[essay.slug]}"
         if not essay.title:
-            essay.warnings.append("no title found: set one in sources/manifest.yaml (essays: - match/title)")
+            essay.warnings.append(f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', title: …}})")
 
 
 def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, steps: Counter) -> None:

@@ -56,7 +56,7 @@ def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceE
             ewhere = f"{where}.essays[{j}]"
             _check_keys(essay, ESSAY_KEYS, ewhere)
             if "match" not in essay:
-                raise HandbookError(f"{ewhere}: missing key 'match' (the essay's title as the cleaner finds it)")
+                raise HandbookError(f"{ewhere}: missing key 'match' (the essay's title as the cleaner finds it, or #N for the N-th essay)")
             if essay.get("role") and essay["role"] not in role_names:
                 raise HandbookError(f"{ewhere}: role {essay['role']!r} is not one of {', '.join(role_names)}")
             if essay.get("slug"):

@@ -121,3 +121,19 @@ def test_clean_unregistered_file_and_unreadable_file(repo_copy, tmp_path):
     missing = clean_json(repo_copy, str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
     assert "nope.txt" in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_essay_without_a_title_is_named_by_position_in_the_manifest(repo_copy):
+    raw = repo_copy / "sources" / "raw" / "untitled.txt"
+    raw.write_text("乡镇党委书记要把抓党建作为最大的政绩，经常研究部署基层党建工作，推动各项任务落到实处。\n\n"
+                   "书记要带头落实民主集中制。\n", encoding="utf-8")
+    manifest = repo_copy / "sources" / "manifest.yaml"
+    base = manifest.read_text(encoding="utf-8") + "  - file: sources/raw/untitled.txt\n    site: 测试\n"
+    manifest.write_text(base, encoding="utf-8")
+    result = run_build(repo_copy)
+    assert result.returncode != 0 and "untitled.txt" in result.stderr and "#1" in result.stderr
+    manifest.write_text(base + "    essays:\n      - {match: '#1', title: 抓党建是最大的政绩, slug: zuida-zhengji}\n",
+                        encoding="utf-8")
+    assert run_build(repo_copy).returncode == 0
+    chapter = (repo_copy / "docs" / "shuji" / "zuida-zhengji.md").read_text(encoding="utf-8")
+    assert "# 抓党建是最大的政绩" in chapter and "推动各项任务落到实处。" in chapter
