@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.repo import ROOT, run_build
 
 SEED1 = "sources/raw/xiexiebang-shuji-nengli-yishi.txt"
@@ -137,3 +139,45 @@ def test_essay_without_a_title_is_named_by_position_in_the_manifest(repo_copy):
     assert run_build(repo_copy).returncode == 0
     chapter = (repo_copy / "docs" / "shuji" / "zuida-zhengji.md").read_text(encoding="utf-8")
     assert "# 抓党建是最大的政绩" in chapter and "推动各项任务落到实处。" in chapter
+
+
+def _fails_cleanly(repo, expected: list[str]) -> None:
+    before = tree_digest(repo / "docs")
+    result = run_build(repo)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    assert tree_digest(repo / "docs") == before
+
+
+def test_missing_source_file(repo_copy):
+    manifest = repo_copy / "sources" / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "  - file: sources/raw/gone.txt\n", encoding="utf-8")
+    _fails_cleanly(repo_copy, ["sources/raw/gone.txt", "not found"])
+
+
+def test_yaml_error_and_unknown_key(repo_copy):
+    corrections = repo_copy / "sources" / "corrections.yaml"
+    corrections.write_text("corrections:\n  - source: [unclosed\n", encoding="utf-8")
+    _fails_cleanly(repo_copy, ["corrections.yaml", "not valid YAML"])
+    corrections.write_text("corrections:\n  - {source: a.txt, find: x, replace: y, reason: z, colour: red}\n",
+                           encoding="utf-8")
+    _fails_cleanly(repo_copy, ["corrections.yaml", "unknown key 'colour'"])
+
+
+@pytest.mark.parametrize("field, value", [("file", "../../etc/passwd"), ("file", "/etc/passwd"),
+                                          ("slug", "../escape"), ("slug", "ａｂｃ"), ("slug", "a/b")])
+def test_paths_cannot_leave_sources_or_docs(repo_copy, field, value):
+    manifest = repo_copy / "sources" / "manifest.yaml"
+    entry = (f"  - file: {value}\n" if field == "file" else
+             f"  - file: sources/raw/zhongshang-zhenzhang-zhize.txt\n    essays: [{{match: 镇长职责, slug: '{value}'}}]\n")
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    _fails_cleanly(repo_copy, ["manifest.yaml", field])
+
+
+def test_oversized_source_is_refused(repo_copy):
+    settings = repo_copy / "rules" / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("max_source_bytes: 20000000", "max_source_bytes: 1000"),
+                        encoding="utf-8")
+    _fails_cleanly(repo_copy, ["xiexiebang-shuji-nengli-yishi.txt", "over the limit"])
