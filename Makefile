@@ -2,6 +2,7 @@
 PY := .venv/bin/python
 VENV_STAMP := .venv/.installed
 DEBIAN_PACKAGES := chromium poppler-utils fonts-noto-cjk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site content serve test bench clean
 
@@ -10,7 +11,7 @@ $(VENV_STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@# the browser tests use Debian's chromium with a system CJK font; pdftoppm renders PDF pages
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
-		(apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
+		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 	touch $@
 
 content: $(VENV_STAMP)

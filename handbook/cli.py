@@ -41,7 +41,8 @@ def check(paths: Paths) -> int:
             edited = (paths.docs / rel).read_text(encoding="utf-8")
             print(f"    docs/{rel} is generated: do not edit it by hand. Fix the text in sources/corrections.yaml"
                   f" (a find/replace entry with a reason), or the essay's entry in sources/manifest.yaml.")
-            suggestion = write.suggest_correction(result.files[rel], edited)
+            source = next((c.source_file for c in result.chapters if c.path == rel), "<source>")
+            suggestion = write.suggest_correction(result.files[rel], edited, source)
             if suggestion:
                 print("    An entry that makes your change:\n" + "\n".join("      " + l for l in suggestion.splitlines()))
     return 1

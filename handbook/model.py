@@ -81,6 +81,7 @@ class Chapter:
     """An essay ready to be written: where it goes and what it says."""
 
     path: str  # relative to docs/
+    source_file: str  # the raw page it comes from
     title: str
     role: str
     role_slug: str

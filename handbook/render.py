@@ -44,7 +44,7 @@ def render_chapter(env: Environment, essay: Essay, source: SourceEntry, role_slu
         "generated_by": GENERATED_BY,
     }
     text = env.get_template("chapter.md.j2").render(front_matter=_dump(front), markdown=essay.markdown.rstrip())
-    return Chapter(path=f"{role_slug}/{essay.slug}.md", title=essay.title, role=essay.role, role_slug=role_slug,
+    return Chapter(path=f"{role_slug}/{essay.slug}.md", source_file=source.file, title=essay.title, role=essay.role, role_slug=role_slug,
                    slug=essay.slug, order=order, text=text, characters=characters, reading_minutes=minutes)
 
 

@@ -45,15 +45,19 @@ def differences(docs: Path, files: dict[str, str]) -> list[tuple[str, str]]:
     return out
 
 
-def suggest_correction(old: str, new: str) -> str | None:
+def suggest_correction(old: str, new: str, source: str) -> str | None:
     """A corrections entry that would turn the generated text into the hand-edited one."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag != "equal":
-            lo, hi = max(0, a1 - 4), min(len(old), a2 + 4)
-            find = old[lo:hi]
+            # widen the context until the find text occurs only once
+            for margin in range(4, 40, 2):
+                lo, hi = max(0, a1 - margin), min(len(old), a2 + margin)
+                find = old[lo:hi]
+                if old.count(find) == 1:
+                    break
             replace = old[lo:a1] + new[b1:b2] + old[a2:hi]
-            return f"- source: <the chapter's source file>\n  find: {find!r}\n  replace: {replace!r}\n  reason: <why>"
+            return f"- source: {source}\n  find: {find}\n  replace: {replace}\n  reason: （改动的理由）"
     return None
 
 
