@@ -149,7 +149,8 @@ def escape_markdown(text: str) -> str:
     """Make text render as text: escape Markdown syntax, and write < > & as entities so that no
     raw HTML from a source is ever passed through."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"([\\`*_{}\[\]#|~^=])", r"\\\1", text)
+    # only what Python-Markdown (with tables) can escape: a backslash before "=" or "~" would show
+    text = re.sub(r"([\\`*_{}\[\]#|])", r"\\\1", text)
     text = LINE_START_SPECIAL.sub(r"\1\2\\\3", text)
     return re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text)
 

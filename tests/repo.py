@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPO_PARTS = ("sources", "rules", "handbook", "docs", "build_content.py")
+REPO_PARTS = ("sources", "rules", "handbook", "docs", "build_content.py", "mkdocs.yml", "overrides", "hooks")
 
 
 def copy_repo(target: Path) -> Path:

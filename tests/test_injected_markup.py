@@ -1,0 +1,48 @@
+"""A source full of markup (script tags, onerror images, javascript: links, Markdown links and images,
+raw HTML blocks) gives a chapter whose page, built and opened in Chromium, runs nothing from it."""
+
+import re
+import subprocess
+import sys
+
+from tests.repo import run_build
+
+SOURCE = """镇长要守住廉洁底线
+镇长手中有一定的权力，必须守住廉洁底线。<script>alert('script')</script>
+要自觉接受监督<img src=x onerror="alert('img')">，做到干净干事。
+详见[这里](javascript:alert('link'))和![图](javascript:alert('image'))，还有<a href="javascript:alert('a')">链接</a>。
+<div onclick="alert('div')" style="position:fixed;inset:0">要经常对照党章党规检查自己。</div>
+&lt;script&gt;alert('entity')&lt;/script&gt; {: onclick="alert('attr')" }
+"""
+
+
+def test_injected_markup_never_runs(repo_copy, tmp_path, browser):
+    (repo_copy / "sources" / "raw" / "injected.txt").write_text(SOURCE, encoding="utf-8")
+    manifest = repo_copy / "sources" / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") +
+                        "  - file: sources/raw/injected.txt\n    essays: [{match: 镇长要守住廉洁底线, slug: lianjie-dixian}]\n",
+                        encoding="utf-8")
+    assert run_build(repo_copy).returncode == 0
+    site = tmp_path / "site"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=repo_copy,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    page_file = site / "zhenzhang" / "lianjie-dixian" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    article = html[html.index('<article'):html.index('</article>')]
+    assert "<script>alert" not in article and 'href="javascript:' not in article and "<div onclick" not in article
+    assert not re.search(r"<[^>]*\son(error|click)\s*=", article)  # as text they are fine, as attributes not
+
+    dialogs = []
+    page = browser.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(page_file.as_uri(), wait_until="load")
+    page.mouse.click(400, 400)
+    text = page.inner_text("article")
+    # real tags are removed; escaped ones are shown as text, never parsed
+    assert "必须守住廉洁底线" in text and "<script>alert('entity')</script>" in text
+    assert "{: onclick=\"alert('attr')\" }" in text
+    assert page.eval_on_selector_all("article a[href^='javascript:']", "els => els.length") == 0
+    assert page.eval_on_selector_all("article [onerror], article [onclick]", "els => els.length") == 0
+    page.close()
+    assert dialogs == []
