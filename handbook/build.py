@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import read
-from .model import Chapter, CleanPage, HandbookError
+from .cache import PageCache, key as cache_key_for
+from .model import Chapter, CleanPage, Correction, HandbookError, SourceEntry
 from .pipeline import clean_page, corrections_for
 from .render import environment, render_chapter, render_indexes
 from .roles import role_names, role_slug
@@ -45,7 +47,31 @@ class Plan:
     chapters: list[Chapter] = field(default_factory=list)
 
 
-def plan(paths: Paths, rules: Rules | None = None) -> Plan:
+def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction],
+                  cache: PageCache) -> CleanPage:
+    """Read and clean one source, or take the result of an identical earlier build from the cache."""
+    raw_path = paths.root / entry.file
+    text = read.read_source(raw_path, rules.settings["max_source_bytes"], entry.file)
+    cache_key = cache_key_for(raw_path.read_bytes(), entry, corrections, rules.fingerprint)
+    page = cache.get(cache_key)
+    if page is None:
+        site = rules.site_for(entry.site, entry.address, text)
+        page = clean_page(text, entry.file, rules, site, entry.essays, corrections)
+        cache.put(cache_key, page)
+    return page
+
+
+def _clean_all(paths: Paths, rules: Rules, jobs: list, workers: int) -> list[CleanPage]:
+    """Clean every source, in manifest order; in a process pool when there are workers to spare."""
+    cache = PageCache(paths.build / "cache")
+    if workers <= 1 or len(jobs) < 4:
+        return [_clean_source(paths, rules, entry, corr, cache) for entry, corr in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_clean_source, paths, rules, entry, corr, cache) for entry, corr in jobs]
+        return [f.result() for f in futures]
+
+
+def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
     rules = rules or load_rules()
     names = role_names(rules.roles)
     manifest = load_manifest(paths.manifest, paths.root, names)
@@ -57,10 +83,9 @@ def plan(paths: Paths, rules: Rules | None = None) -> Plan:
     env = environment()
     result = Plan()
     order: dict[str, int] = {}
-    for entry in manifest:
-        text = read.read_source(paths.root / entry.file, rules.settings["max_source_bytes"], entry.file)
-        site = rules.site_for(entry.site, entry.address, text)
-        page = clean_page(text, entry.file, rules, site, entry.essays, corrections_for(entry.file, corrections))
+    jobs = [(entry, corrections_for(entry.file, corrections)) for entry in manifest]
+    pages = _clean_all(paths, rules, jobs, workers)
+    for (entry, _), page in zip(jobs, pages):
         result.pages.append(page)
         for essay in page.essays:
             if not essay.title:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from .sources import load_corrections, load_manifest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(paths: Paths) -> int:
-    result = plan(paths)
+def build(paths: Paths, workers: int) -> int:
+    result = plan(paths, workers=workers)
     changed = write.write(paths.docs, result.files)
     paths.build.mkdir(exist_ok=True)
     (paths.build / "report.json").write_text(report.to_json(result.pages), encoding="utf-8")
@@ -28,8 +29,8 @@ def build(paths: Paths) -> int:
     return 0
 
 
-def check(paths: Paths) -> int:
-    result = plan(paths)
+def check(paths: Paths, workers: int) -> int:
+    result = plan(paths, workers=workers)
     problems = write.differences(paths.docs, result.files)
     if not problems:
         print("docs/ is in step with sources/")
@@ -78,6 +79,8 @@ def clean(paths: Paths, file: str, as_json: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_content.py", description="Build the handbook's chapters from sources/.")
     parser.add_argument("--check", action="store_true", help="exit 1 if docs/ is out of step with sources/")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes that clean sources in parallel (default: one per core; 1 turns it off)")
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     clean_cmd = sub.add_parser("clean", help="clean one raw file and print its essays (docs/ untouched)")
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return clean(paths, args.file, args.json)
-        return check(paths) if args.check else build(paths)
+        return check(paths, args.jobs) if args.check else build(paths, args.jobs)
     except HandbookError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
