@@ -50,7 +50,7 @@ def drop_teasers(lines: list[str], rules: Rules) -> tuple[list[str], list[Droppe
 
 
 def drop_chrome_lines(lines: list[str], rules: Rules, site: SiteProfile | None) -> tuple[list[str], list[Dropped]]:
-    """Drop whole lines of site chrome; after a "温馨提示"/"评论" heading, drop its short list too."""
+    """Drop whole lines of site chrome; after a "温馨提示"/"评论" heading, drop the list under it too."""
     patterns = rules.line_patterns + (site.line_patterns if site else ())
     max_chars = rules.settings["chrome_max_line_chars"]
     kept: list[str] = []
@@ -62,7 +62,7 @@ def drop_chrome_lines(lines: list[str], rules: Rules, site: SiteProfile | None) 
             kept.append("")
             continue
         kind = chrome_kind(line, patterns, max_chars)
-        if kind is None and in_section and (BULLET.match(line) or re.match(r"^\d+[.、]", key) or len(key) <= 20):
+        if kind is None and in_section and (BULLET.match(line) or re.match(r"^\d+[.、]", key)):
             kind = "section"
         if any(p.match(key) for p in rules.chrome_sections):
             in_section, kind = True, kind or "section"

@@ -67,7 +67,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
 
 def _is_teaser(paragraphs: list[str]) -> bool:
     """A block of truncated previews ("……" endings) is not an essay."""
-    return bool(paragraphs) and all(p.rstrip().endswith(("......", "……", "...")) for p in paragraphs if len(p) > 20)
+    previews = [p for p in paragraphs if len(p) > 20]
+    return bool(previews) and all(p.rstrip().endswith(("......", "……", "...")) for p in previews)
 
 
 def default_slug(title: str) -> str:

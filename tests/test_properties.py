@@ -1,0 +1,73 @@
+"""Property-based tests of the cleaner on pages built from real fragments: it never raises, cleaning
+its own output changes nothing, and no Han character of essay text is lost outside boilerplate."""
+
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handbook.model import SourceEntry
+from handbook.pipeline import clean_page
+from handbook.render import environment, render_chapter
+from handbook.rules import load_rules
+
+RULES = load_rules()
+SENTENCES = ["乡镇党委书记要把抓党建作为最大的政绩。", "要坚持民主集中制，重大问题集体讨论决定。",
+             "镇长要深入村组农户，倾听群众呼声。", "组工干部要公道正派，把好干部选出来。",
+             "要抓好招商引资和项目建设。", "要落实安全生产责任制，消除各类隐患。"]
+CHROME = ["下载本文档", "已阅读1页,还剩3页未读, 继续免费阅读", "当前位置:首页 >> 范文", "声明:本文内容由用户上传。",
+          "分享到: 微信 QQ空间 微博", "发布时间:2023-01-01 作者:会员上传", "评论", "0/150", "提交评论"]
+HAN = re.compile("[\u4e00-\u9fff]")
+
+paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map("".join)
+noise = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@st.composite
+def pages(draw):
+    body = draw(st.lists(paragraph, min_size=1, max_size=6))
+    lines = ["乡镇干部工作体会"]
+    for p in body:
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(CHROME)))
+        lines += ["", p]
+    if draw(st.booleans()):
+        lines.append(draw(noise))
+    return "\n".join(lines), body
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_cleaner_never_raises_and_keeps_every_essay_character(page):
+    text, body = page
+    result = clean_page(text, "page.txt", RULES)
+    kept = "".join(HAN.findall("".join(p for e in result.essays for p in e.paragraphs)))
+    for p in body:
+        assert "".join(HAN.findall(p)) in kept
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=200))
+def test_cleaner_never_raises_on_any_text(text):
+    clean_page(text, "any.txt", RULES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pages())
+def test_cleaning_clean_output_changes_nothing(page):
+    first = clean_page(page[0], "page.txt", RULES)
+    for essay in first.essays:
+        again = clean_page(essay.title + "\n\n" + "\n\n".join(essay.paragraphs), "page.txt", RULES)
+        assert [(e.title, e.paragraphs) for e in again.essays] == [(essay.title, essay.paragraphs)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(pages())
+def test_rendered_front_matter_parses(page):
+    result = clean_page(page[0], "page.txt", RULES)
+    for essay in result.essays:
+        essay.role = essay.role or "书记"
+        chapter = render_chapter(environment(), essay, SourceEntry(file="sources/raw/p.txt", site="测试"), "shuji", 1, 400)
+        front = yaml.safe_load(chapter.text.split("\n---\n", 1)[0].lstrip("-\n"))
+        assert front["title"] == essay.title and chapter.text.encode("utf-8").decode("utf-8") == chapter.text
