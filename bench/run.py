@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_repo  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "out"
+ROOT_DIR = Path(__file__).resolve().parent.parent
+OUT = ROOT_DIR / "bench" / "out"
 PY = sys.executable
 MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
            "r = subprocess.run(sys.argv[1:], capture_output=True); "
@@ -122,6 +123,22 @@ def run_size(pages: int, runs: int) -> dict:
     }
 
 
+def large_file_memory() -> list[tuple[str, float, float]]:
+    """Peak memory of `clean` on a 50 MB page (refused by the size limit before it is read) and on a
+    page just under the limit (read and cleaned), beside the interpreter's own start-up."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    line = "乡镇干部要深入村组农户，倾听群众呼声，帮助解决实际困难。\n\n"
+    rows = [("python start-up", *measure([PY, "-c", "import handbook.pipeline"], ROOT_DIR))]
+    for name, size in (("50 MB page (refused)", 50_000_000), ("19 MB page (cleaned)", 19_000_000)):
+        path = OUT / f"{name.split()[0]}.txt"
+        path.write_text(line * (size // len(line.encode())), encoding="utf-8")
+        cmd = [PY, "-c", MEASURE.replace("r.returncode", "0"), PY, "build_content.py", "clean", str(path)]
+        out = subprocess.run(cmd, cwd=ROOT_DIR, capture_output=True, text=True, check=True).stdout.split()
+        rows.append((name, float(out[0]), int(out[1]) / 1024))
+        path.unlink()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100")
@@ -138,6 +155,9 @@ def main() -> None:
             cells.append(f"{ours:14.2f} {('' if base is None else f'{base:.2f}'):>10}")
         print(f"{key:40} " + " ".join(cells))
     print("chapters: " + ", ".join(f"N={r['pages']}: {r['chapters']}" for r in results))
+    print()
+    for name, seconds, peak in large_file_memory():
+        print(f"{name:40} {seconds:8.1f} s {peak:10.0f} MB peak")
     (OUT / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
