@@ -166,9 +166,14 @@ def _utf8_pieces(text: str):
             i += 1
 
 
+UTF8_TRIPLES = re.compile(rb"(?:[\xe3-\xe9][\x80-\xbf]{2}){3}")
+
+
 def repair_mojibake_runs(paragraph: str) -> tuple[str, int, int]:
     """UTF-8 text read as GBK: repaired when the bytes are all there, marked when some were lost
     (pieces with up to two junk characters between them form one spot). Returns (text, repaired, marked)."""
+    if not UTF8_TRIPLES.search(paragraph.encode("gbk", errors="ignore")):
+        return paragraph, 0, 0  # fast path: no three UTF-8 Han byte sequences anywhere in the GBK bytes
     spots: list[list] = []
     for start, end, decoded, whole in _utf8_pieces(paragraph):
         if spots and start - spots[-1][1] <= 2:

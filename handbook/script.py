@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from functools import lru_cache
 
 import opencc
@@ -14,12 +15,21 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """Every character that OpenCC's t2s character table converts."""
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    return frozenset(line.split("\t", 1)[0] for line in table.read_text(encoding="utf-8").splitlines() if line)
+
+
 def to_simplified(text: str, zhu_words: tuple[str, ...] = (), keep_chars: str = "") -> tuple[str, int]:
     """Convert Traditional characters to Simplified; count the characters that changed.
 
     OpenCC's t2s keeps 著 as it is; in a converted text the particle becomes 着 ("承擔著" →
     "承担着") except inside the words listed in rules/script.yaml (著作, 显著 …); characters that
     are already Simplified (keep_chars: 么) stay."""
+    if not _traditional_chars().intersection(text):
+        return text, 0  # fast path: a Simplified page (OpenCC is slow on large pages)
     converted = _converter().convert(text)
     if keep_chars and len(converted) == len(text):
         converted = "".join(a if a in keep_chars else b for a, b in zip(text, converted))
