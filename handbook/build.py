@@ -47,28 +47,38 @@ class Plan:
     chapters: list[Chapter] = field(default_factory=list)
 
 
-def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction],
-                  cache: PageCache) -> CleanPage:
-    """Read and clean one source, or take the result of an identical earlier build from the cache."""
-    raw_path = paths.root / entry.file
-    text = read.read_source(raw_path, rules.settings["max_source_bytes"], entry.file)
-    cache_key = cache_key_for(raw_path.read_bytes(), entry, corrections, rules.fingerprint)
-    page = cache.get(cache_key)
-    if page is None:
-        site = rules.site_for(entry.site, entry.address, text)
-        page = clean_page(text, entry.file, rules, site, entry.essays, corrections)
-        cache.put(cache_key, page)
-    return page
+def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction]) -> CleanPage:
+    text = read.read_source(paths.root / entry.file, rules.settings["max_source_bytes"], entry.file)
+    site = rules.site_for(entry.site, entry.address, text)
+    return clean_page(text, entry.file, rules, site, entry.essays, corrections)
+
+
+def _cache_key(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction]) -> str | None:
+    try:
+        return cache_key_for((paths.root / entry.file).read_bytes(), entry, corrections, rules.fingerprint)
+    except OSError:
+        return None  # reading it again reports the problem
 
 
 def _clean_all(paths: Paths, rules: Rules, jobs: list, workers: int) -> list[CleanPage]:
-    """Clean every source, in manifest order; in a process pool when there are workers to spare."""
+    """Clean every source, in manifest order. A source whose cleaned page is in the cache (same bytes,
+    entry, corrections, rules and code) is not cleaned again; the rest go to a process pool when
+    there are enough of them to pay for it."""
     cache = PageCache(paths.build / "cache")
-    if workers <= 1 or len(jobs) < 4:
-        return [_clean_source(paths, rules, entry, corr, cache) for entry, corr in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_clean_source, paths, rules, entry, corr, cache) for entry, corr in jobs]
-        return [f.result() for f in futures]
+    keys = [_cache_key(paths, rules, entry, corr) for entry, corr in jobs]
+    pages = [cache.get(k) if k else None for k in keys]
+    todo = [i for i, page in enumerate(pages) if page is None]
+    if workers > 1 and len(todo) >= 4:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {i: pool.submit(_clean_source, paths, rules, *jobs[i]) for i in todo}
+            done = {i: f.result() for i, f in futures.items()}
+    else:
+        done = {i: _clean_source(paths, rules, *jobs[i]) for i in todo}
+    for i, page in done.items():
+        pages[i] = page
+        if keys[i]:
+            cache.put(keys[i], page)
+    return pages
 
 
 def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
