@@ -71,3 +71,13 @@ def test_html_page_keeps_the_article_and_drops_scripts_styles_and_navigation(tmp
     markdown = data["essays"][0]["markdown"]
     assert "为干部成长搭台子、压担子。" in markdown
     assert "alert" not in markdown and "color" not in markdown and "首页" not in markdown
+
+
+def test_a_50_mb_page_is_refused_with_the_limit_named(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes("乡镇干部要深入群众。\n".encode("utf-8") * 1_700_000)
+    assert path.stat().st_size > 50_000_000
+    result = clean(path)
+    assert result.returncode == 2
+    assert "huge.txt" in result.stderr and "max_source_bytes" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
