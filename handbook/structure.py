@@ -107,7 +107,8 @@ def mark_truncated_end(blocks: list[Block]) -> tuple[list[Block], int]:
     """A text that ends mid-sentence was cut off: say so at the end."""
     if blocks and not blocks[-1].style and not ends_sentence(blocks[-1].text) \
             and not blocks[-1].text.endswith(("〕",)):
-        blocks[-1].text += TRUNCATED_NOTE
+        # the note is Chinese text: punctuation now next to it is widened as it would be on a rebuild
+        blocks[-1].text = widen_punctuation(blocks[-1].text + TRUNCATED_NOTE)[0]
         return blocks, 1
     return blocks, 0
 

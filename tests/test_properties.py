@@ -4,7 +4,7 @@ its own output changes nothing, and no Han character of essay text is lost outsi
 import re
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from handbook.model import SourceEntry
@@ -53,8 +53,10 @@ def test_cleaner_never_raises_on_any_text(text):
     clean_page(text, "any.txt", RULES)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(pages())
+# found by CI: a truncation note placed after "0;" made the next build widen the ";"
+@example(("乡镇干部工作体会\n\n乡镇党委书记要把抓党建作为最大的政绩。\n0;", []))
 def test_cleaning_clean_output_changes_nothing(page):
     first = clean_page(page[0], "page.txt", RULES)
     for essay in first.essays:
