@@ -3,6 +3,8 @@
 baseline measured in the same run (plain `mkdocs build` of the same chapters, flat nav, no extras).
 
     python bench/run.py [--sizes 10,100] [--runs 3]
+
+Then the search quality of the real handbook (bench/search_quality.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_repo  # noqa: E402
+from bench.search_quality import report as search_quality  # noqa: E402
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
 OUT = ROOT_DIR / "bench" / "out"
@@ -158,6 +161,8 @@ def main() -> None:
     print()
     for name, seconds, peak in large_file_memory():
         print(f"{name:40} {seconds:8.1f} s {peak:10.0f} MB peak")
+    print("\nSearch quality of the real handbook (query set tests/site/search/queries.yaml, Chromium):")
+    print(search_quality())
     (OUT / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
 
 

@@ -10,7 +10,7 @@
 - Marks the editorial notes inside a chapter's text (〔原文此处缺失〕 …) with <span class="hb-note">, so
   readers see them as the editors' words, not the author's.
 - Resolves the search plugin's jieba user dictionary relative to mkdocs.yml, so the build works
-  from any working directory.
+  from any working directory, and keeps jieba's "Building prefix dict…" chatter out of the build log.
 """
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ def on_config(config):
             value = search.config.get(key)
             if value and not Path(value).is_absolute():
                 search.config[key] = str(base / value)
+        try:
+            import jieba
+            jieba.setLogLevel(logging.WARNING)
+        except ImportError:
+            pass
     _ROOTS["edit"], _ROOTS["view"] = _repo_roots(config)
     return config
 

@@ -63,18 +63,29 @@ def load_chapters() -> list[Chapter]:
 
 # ---- helpers ---------------------------------------------------------------------------------------
 
-def search(page, base: str, term: str) -> list[str]:
-    """Type `term` into the site search on the home page; return the result links (site-relative,
-    without the #section), in result order, without duplicates."""
+def open_search(page, base: str) -> None:
+    """Open the site search on the home page and wait until the search worker has the index."""
     page.goto(base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
     # the search worker drops queries typed while it loads the index: wait until it is ready
     page.wait_for_function(
         """() => {
             const meta = document.querySelector('.md-search-result__meta');
             return meta && meta.textContent.includes('键入以开始搜索');
         }""")
+
+
+def query(page, base: str, term: str) -> list[str]:
+    """Type `term` into the open search box; return the result links (site-relative, without the
+    #section), in result order, without duplicates."""
+    box = page.locator("input.md-search__input")
+    if box.input_value():
+        # start from an empty box, so that the results read below are this query's
+        box.fill("")
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
+                               ".includes('键入以开始搜索')")
+    page.evaluate("window.__hbLast = undefined")
     box.fill(term)
     box.press("End")  # Material reads the query on key events; an input method ends with a key event too
     # settled: the result line names a count (or none) and has not changed for a moment
@@ -103,3 +114,9 @@ def search(page, base: str, term: str) -> list[str]:
         if rel not in seen:
             seen.append(rel)
     return seen
+
+
+def search(page, base: str, term: str) -> list[str]:
+    """Search the site for `term` from the home page: the result links, as `query` returns them."""
+    open_search(page, base)
+    return query(page, base, term)

@@ -76,7 +76,7 @@ def test_mkdocs_yml_essentials():
     schemes = {p["scheme"] for p in theme["palette"]}
     assert schemes == {"default", "slate"} and all("toggle" in p for p in theme["palette"])
     for feature in ("navigation.prune", "navigation.footer", "navigation.top", "toc.follow", "search.highlight",
-                    "search.suggest", "content.action.edit"):
+                    "content.action.edit"):
         assert feature in theme["features"], feature
     search = next(p["search"] for p in cfg["plugins"] if isinstance(p, dict) and "search" in p)
     assert (ROOT / search["jieba_dict_user"]).is_file()

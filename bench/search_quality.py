@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Search quality of the real handbook: builds the site, serves it, types every query of
+tests/site/search/queries.yaml into the search box in Chromium and prints, per query, the chapters
+that contain it, how many were found, the results and the wrong ones; then recall, precision and the
+size of the search index.
+
+    python bench/search_quality.py
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT  # noqa: E402
+from tests.site.search.quality import evaluate, table  # noqa: E402
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def report() -> str:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(site)],
+                       cwd=ROOT, check=True)
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                outcomes = evaluate(browser.new_page(), f"http://127.0.0.1:{httpd.server_port}/")
+                browser.close()
+        finally:
+            httpd.shutdown()
+        index = (site / "search" / "search_index.json").read_bytes()
+    return (table(outcomes) + f"\nsearch index: {len(index) / 1024:.0f} KB, "
+            f"{len(gzip.compress(index)) / 1024:.1f} KB gzipped")
+
+
+if __name__ == "__main__":
+    print(report())
