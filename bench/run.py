@@ -81,9 +81,11 @@ def run_size(pages: int, runs: int) -> dict:
         cold.append(seconds)
         memory.append(peak)
     changed = []
-    for i in range(runs):
-        source = repo / "sources" / "raw" / "page-0000.txt"
-        source.write_text(source.read_text(encoding="utf-8") + f"\n补记{i}。\n", encoding="utf-8")
+    source = repo / "sources" / "raw" / "page-0000.txt"
+    original = source.read_text(encoding="utf-8")
+    for adverb in ("切实", "进一步", "持续", "着力", "全面")[:runs]:
+        # an editor's change inside an essay: one chapter of docs/ changes
+        source.write_text(original.replace("要加强干部作风建设", f"要{adverb}加强干部作风建设", 1), encoding="utf-8")
         changed.append(measure(build, repo)[0])
     chapters = len(list((repo / "docs").glob("*/*.md"))) - 3  # less the role indexes
     site, base = repo / "site", repo / "site-baseline"

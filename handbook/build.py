@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import read
-from .cache import PageCache, key as cache_key_for
+from .cache import CachedSource, PageCache, key as cache_key_for
 from .model import Chapter, CleanPage, Correction, HandbookError, SourceEntry
 from .pipeline import clean_page, corrections_for
 from .render import environment, render_chapter, render_indexes
@@ -60,25 +60,23 @@ def _cache_key(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list
         return None  # reading it again reports the problem
 
 
-def _clean_all(paths: Paths, rules: Rules, jobs: list, workers: int) -> list[CleanPage]:
-    """Clean every source, in manifest order. A source whose cleaned page is in the cache (same bytes,
-    entry, corrections, rules and code) is not cleaned again; the rest go to a process pool when
-    there are enough of them to pay for it."""
-    cache = PageCache(paths.build / "cache")
+def _clean_all(paths: Paths, rules: Rules, jobs: list, cache: PageCache,
+               workers: int) -> list[tuple[str | None, CachedSource, bool]]:
+    """Clean every source, in manifest order: (cache key, cleaned source, whether it came from the
+    cache). A source whose cleaned page is in the cache (same bytes, entry, corrections, rules and
+    code) is not cleaned again; the rest go to a process pool when there are enough of them to pay
+    for it."""
     keys = [_cache_key(paths, rules, entry, corr) for entry, corr in jobs]
-    pages = [cache.get(k) if k else None for k in keys]
-    todo = [i for i, page in enumerate(pages) if page is None]
+    cached = [cache.get(k) if k else None for k in keys]
+    todo = [i for i, source in enumerate(cached) if source is None]
     if workers > 1 and len(todo) >= 4:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {i: pool.submit(_clean_source, paths, rules, *jobs[i]) for i in todo}
             done = {i: f.result() for i, f in futures.items()}
     else:
         done = {i: _clean_source(paths, rules, *jobs[i]) for i in todo}
-    for i, page in done.items():
-        pages[i] = page
-        if keys[i]:
-            cache.put(keys[i], page)
-    return pages
+    return [(k, source or CachedSource(done[i]), source is not None)
+            for i, (k, source) in enumerate(zip(keys, cached))]
 
 
 def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
@@ -94,10 +92,12 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
     result = Plan()
     order: dict[str, int] = {}
     jobs = [(entry, corrections_for(entry.file, corrections)) for entry in manifest]
-    pages = _clean_all(paths, rules, jobs, workers)
-    for (entry, _), page in zip(jobs, pages):
+    cache = PageCache(paths.build / "cache")
+    for (entry, _), (key, source, from_cache) in zip(jobs, _clean_all(paths, rules, jobs, cache, workers)):
+        page = source.page
         result.pages.append(page)
-        for essay in page.essays:
+        rendered = False
+        for i, essay in enumerate(page.essays):
             if not essay.title:
                 raise HandbookError(f"{entry.file}: {essay.warnings[0]}")
             if essay.role is None:
@@ -105,8 +105,16 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
                     f"{entry.file}: the role of essay {essay.title!r} cannot be decided; add to its entry in "
                     f"sources/manifest.yaml:  essays: [{{match: {essay.title}, role: 书记|镇长|组工干部}}]")
             order[essay.role] = order.get(essay.role, 0) + 1
-            result.chapters.append(render_chapter(env, essay, entry, role_slug(rules.roles, essay.role),
-                                                  order[essay.role], rules.settings["reading_chars_per_minute"]))
+            slug = role_slug(rules.roles, essay.role)
+            chapter = source.chapters.get(i)
+            if chapter is None or (chapter.role_slug, chapter.order) != (slug, order[essay.role]):
+                chapter = render_chapter(env, essay, entry, slug, order[essay.role],
+                                         rules.settings["reading_chars_per_minute"])
+                source.chapters[i] = chapter
+                rendered = True
+            result.chapters.append(chapter)
+        if key and (rendered or not from_cache):
+            cache.put(key, source)
     paths_seen: dict[str, str] = {}
     for chapter in result.chapters:
         if chapter.path in paths_seen:

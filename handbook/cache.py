@@ -1,6 +1,8 @@
-"""Incremental builds: the cleaned page of a source is kept under build/cache/, keyed by everything
-that decides it — the raw bytes, its manifest entry, its corrections, the rules and the code. Change
-any of them and the key changes, so a stale result is never reused."""
+"""Incremental builds: the cleaned page of a source, and its chapters as rendered, are kept under
+build/cache/, keyed by everything that decides them — the raw bytes, its manifest entry, its
+corrections, the rules and the code (templates included). Change any of them and the key changes, so
+a stale result is never reused. A chapter's place in its role (order) depends on the sources before
+it, so a rendered chapter is reused only at the same place."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from .model import CleanPage, Correction, SourceEntry
+from dataclasses import dataclass, field
+
+from .model import Chapter, CleanPage, Correction, SourceEntry
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -29,11 +33,17 @@ def key(raw: bytes, entry: SourceEntry, corrections: list[Correction], rules_fin
     return digest.hexdigest()
 
 
+@dataclass
+class CachedSource:
+    page: CleanPage
+    chapters: dict[int, Chapter] = field(default_factory=dict)  # essay index → chapter as rendered
+
+
 class PageCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
 
-    def get(self, cache_key: str) -> CleanPage | None:
+    def get(self, cache_key: str) -> CachedSource | None:
         if self.folder is None:
             return None
         try:
@@ -41,10 +51,10 @@ class PageCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
 
-    def put(self, cache_key: str, page: CleanPage) -> None:
+    def put(self, cache_key: str, source: CachedSource) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f"{cache_key}.tmp"
-        tmp.write_bytes(pickle.dumps(page))
+        tmp.write_bytes(pickle.dumps(source))
         tmp.replace(self.folder / f"{cache_key}.pickle")

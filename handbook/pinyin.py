@@ -6,9 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
 from .text import HAN
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -22,13 +19,19 @@ def _toneless(syllable: str) -> str:
     return "".join(ch for ch in plain if not unicodedata.combining(ch)).replace("ü", "v")
 
 
+# pypinyin is imported on first use: it takes a fifth of a second, and most pages carry no pinyin
+
 @lru_cache(maxsize=1)
 def toned_syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
     return frozenset(s for value in pinyin_dict.values() for s in value.split(","))
 
 
 @lru_cache(maxsize=20000)
 def readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
     return frozenset(_toneless(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
 
 

@@ -37,4 +37,8 @@ def table(pages: list[CleanPage]) -> str:
 
 
 def to_json(pages: list[CleanPage]) -> str:
-    return json.dumps({"sources": [page_report(p) for p in pages]}, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """One source per line: indenting every key would need the pure-Python encoder, which took a
+    fifth of a rebuild of 1,000 sources."""
+    lines = ",\n".join(json.dumps(page_report(p), ensure_ascii=False) for p in pages)
+    return f'{{"sources": [\n{lines}\n]}}\n'
+

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
-from pathlib import Path
 from functools import lru_cache
-
-import opencc
+from pathlib import Path
 
 
 @lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
+def _converter():
+    # imported on first use: loading OpenCC takes a tenth of a second, and most pages are Simplified
+    import opencc
+
     return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
     """Every character that OpenCC's t2s character table converts."""
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table = Path(importlib.util.find_spec("opencc").origin).parent / "dictionary" / "TSCharacters.txt"
     return frozenset(line.split("\t", 1)[0] for line in table.read_text(encoding="utf-8").splitlines() if line)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def _load_list(path: Path, root: Path, key: str) -> tuple[str, list]:
 
 def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceEntry]:
     name, items = _load_list(path, root, "sources")
+    # plain strings, not Path objects: this check runs once per source on every build
+    sources_dir = os.path.join(os.path.realpath(root / "sources"), "")
     entries = []
     for i, item in enumerate(items):
         where = f"{name}: sources[{i}]"
@@ -48,8 +51,7 @@ def load_manifest(path: Path, root: Path, role_names: list[str]) -> list[SourceE
         if "file" not in item:
             raise HandbookError(f"{where}: missing key 'file'")
         file = str(item["file"])
-        resolved = (root / file).resolve()
-        if not resolved.is_relative_to((root / "sources").resolve()):
+        if not os.path.realpath(os.path.join(root, file)).startswith(sources_dir):
             raise HandbookError(f"{where}: file {file!r} must be inside sources/")
         essays = []
         for j, essay in enumerate(item.get("essays") or []):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -16,31 +17,33 @@ from .render import GENERATED_BY
 MARK = f"generated_by: {GENERATED_BY}"
 
 
-def is_generated(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return False
+def is_generated(content: bytes) -> bool:
+    head = content[:4000].decode("utf-8", errors="replace")
     return head.startswith("---") and MARK in head.split("\n---", 1)[0]
 
 
-def generated_files(docs: Path) -> dict[str, Path]:
+def generated(current: dict[str, bytes]) -> set[str]:
+    return {rel for rel, content in current.items() if is_generated(content)}
+
+
+def markdown_files(docs: Path) -> dict[str, bytes]:
+    """Every Markdown file of docs/ (path relative to docs/ → content), each read once."""
     if not docs.exists():
         return {}
-    return {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*.md")) if is_generated(p)}
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
 
 
-def differences(docs: Path, files: dict[str, str]) -> list[tuple[str, str]]:
+def differences(docs: Path, files: dict[str, str], current: dict[str, bytes] | None = None) -> list[tuple[str, str]]:
     """(path, problem) for every file of docs/ out of step with the plan."""
+    current = markdown_files(docs) if current is None else current
+    made = generated(current)
     out = []
-    current = generated_files(docs)
     for rel, text in sorted(files.items()):
-        path = docs / rel
-        if not path.exists():
+        if rel not in current:
             out.append((rel, "missing"))
-        elif path.read_bytes() != text.encode("utf-8"):
-            out.append((rel, "changed" if rel in current else "hand-written file in the way"))
-    for rel in sorted(set(current) - set(files)):
+        elif current[rel] != text.encode("utf-8"):
+            out.append((rel, "changed" if rel in made else "hand-written file in the way"))
+    for rel in sorted(made - set(files)):
         out.append((rel, "stale (its source is gone)"))
     return out
 
@@ -71,24 +74,40 @@ def recover(docs: Path) -> None:
             shutil.rmtree(leftover)
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    """A hard link where the file system has them: an unchanged file costs nothing to carry over."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def write(docs: Path, files: dict[str, str]) -> list[str]:
     """Make docs/ hold exactly the planned generated files plus the hand-written ones. Returns the
     paths that changed."""
     recover(docs)
-    changed = [rel for rel, _ in differences(docs, files)]
-    if not changed:
+    current = markdown_files(docs)
+    problems = differences(docs, files, current)
+    if not problems:
         return []
-    current = generated_files(docs)
+    changed = [rel for rel, _ in problems]
+    stale = generated(current) - set(files)
     new = docs.with_name(docs.name + ".new")
     if docs.exists():
-        shutil.copytree(docs, new, ignore=lambda d, names: [
-            n for n in names if (Path(d) / n).relative_to(docs).as_posix() in current])
+        def leave_out_stale(folder: str, names: list[str]) -> list[str]:
+            rel = Path(folder).relative_to(docs).as_posix()
+            return [n for n in names if posixpath.normpath(f"{rel}/{n}") in stale]
+
+        shutil.copytree(docs, new, copy_function=_link_or_copy, ignore=leave_out_stale if stale else None)
     else:
         new.mkdir(parents=True)
-    for rel, text in files.items():
-        target = new / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    for rel in changed:
+        if rel in files:
+            target = new / rel
+            # a new file, never a write through the link: the old docs/ must stay as it was until the swap
+            target.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(files[rel], encoding="utf-8")
     old = docs.with_name(docs.name + ".old")
     if docs.exists():
         os.rename(docs, old)
