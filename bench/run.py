@@ -69,7 +69,7 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return len(html.encode()), total
 
 
-def run_size(pages: int, runs: int) -> dict:
+def run_size(pages: int, runs: int, pdfs: bool) -> dict:
     repo = make_repo(OUT / str(pages), pages)
     build = [PY, "build_content.py", "--root", str(repo)]
     cold, memory = [], []
@@ -95,11 +95,13 @@ def run_size(pages: int, runs: int) -> dict:
         site_t.append(t), site_mem.append(m)
         t, m = measure([PY, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config(repo)), "-d", str(base)], repo)
         base_t.append(t), base_mem.append(m)
-    pdf_cmd = [PY, "-m", "handbook.pdf", str(site), "--docs", str(repo / "docs"), "-q",
-               "--cache", str(repo / "build" / "pdf-cache")]
-    shutil.rmtree(repo / "build" / "pdf-cache", ignore_errors=True)
-    pdf_t, _ = measure(pdf_cmd, repo)
-    pdf_again, _ = measure(pdf_cmd, repo)
+    pdf_t = pdf_again = None
+    if pdfs:
+        pdf_cmd = [PY, "-m", "handbook.pdf", str(site), "--docs", str(repo / "docs"), "-q",
+                   "--cache", str(repo / "build" / "pdf-cache")]
+        shutil.rmtree(repo / "build" / "pdf-cache", ignore_errors=True)
+        pdf_t, _ = measure(pdf_cmd, repo)
+        pdf_again, _ = measure(pdf_cmd, repo)
     first = sorted(p for p in (repo / "docs").glob("*/*.md") if p.name != "index.md")[0]
     rel = first.relative_to(repo / "docs").with_suffix("")
     ours_raw, ours_gz = page_weight(site, site / rel / "index.html")
@@ -116,7 +118,7 @@ def run_size(pages: int, runs: int) -> dict:
         "site build (s)": (statistics.median(site_t), statistics.median(base_t)),
         "site build peak memory (MB)": (max(site_mem), max(base_mem)),
         "PDFs, all chapters + book, cold (s)": (pdf_t, None),
-        "PDF per chapter (s)": (pdf_t / max(1, chapters), None),
+        "PDF per chapter (s)": (pdf_t and pdf_t / max(1, chapters), None),
         "PDFs, nothing changed (s)": (pdf_again, None),
         "site size, no PDFs (MB)": (size(site) / 1e6 - size(site / "pdf") / 1e6 if (site / "pdf").exists() else size(site) / 1e6,
                                     size(base) / 1e6),
@@ -148,8 +150,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf-max", type=int, default=100,
+                        help="time PDFs only up to this N (the time per chapter does not depend on N)")
     args = parser.parse_args()
-    results = [run_size(int(n), args.runs) for n in args.sizes.split(",")]
+    results = [run_size(int(n), args.runs, int(n) <= args.pdf_max) for n in args.sizes.split(",")]
     print(f"{'figure':40} " + " ".join(f"{'N=' + str(r['pages']) + ' ours':>14} {'baseline':>10}" for r in results))
     for key in results[0]:
         if key in ("pages", "chapters"):
@@ -157,7 +161,7 @@ def main() -> None:
         cells = []
         for r in results:
             ours, base = r[key]
-            cells.append(f"{ours:14.2f} {('' if base is None else f'{base:.2f}'):>10}")
+            cells.append(f"{('—' if ours is None else f'{ours:.2f}'):>14} {('' if base is None else f'{base:.2f}'):>10}")
         print(f"{key:40} " + " ".join(cells))
     print("chapters: " + ", ".join(f"N={r['pages']}: {r['chapters']}" for r in results))
     print()

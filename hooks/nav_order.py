@@ -6,7 +6,10 @@ in the handbook's order:
 1. the home page (docs/index.md), titled `extra.handbook.home_title` (首页) in the navigation;
 2. one section per role, in the fixed order of rules/roles.yaml (书记 · 镇长 · 组工干部),
    titled with the role's name; inside it the role index first, then the chapters by their
-   `order` front matter (the manifest order), then by title;
+   `order` front matter (the manifest order), then by title. A role with more chapters than
+   `extra.handbook.chapters_per_group` has them in groups (第 1–50 篇, 第 51–100 篇 …): with
+   navigation.prune a chapter page then carries only its own group, so its size does not grow with
+   the handbook;
 3. any other folder, alphabetically;
 4. the hand-written pages at the top of docs/ grouped in one section (`extra.handbook.more_section`),
    ordered by their `order` front matter.
@@ -82,6 +85,17 @@ def _link(items, parent=None) -> None:
             _link(item.children, item)
 
 
+def _grouped(section: Section, size: int) -> None:
+    """Put the chapters of a role section in groups of `size`, the role index staying first."""
+    chapters = [c for c in section.children if not (isinstance(c, Page) and c.file.name == "index")]
+    if len(chapters) <= size:
+        return
+    lead = [c for c in section.children if c not in chapters]
+    groups = [Section(f"第 {i + 1}–{i + len(chapters[i:i + size])} 篇", chapters[i:i + size])
+              for i in range(0, len(chapters), size)]
+    section.children[:] = lead + groups
+
+
 def on_nav(nav, config, files):
     settings = (config.extra or {}).get("handbook") or {}
     roles = load_rules().roles["roles"]
@@ -98,6 +112,7 @@ def on_nav(nav, config, files):
             _sort_children(item)
             if folder in order:
                 item.title = names[folder]
+                _grouped(item, int(settings.get("chapters_per_group") or LAST))
                 role_sections.append((order[folder], item))
             else:
                 other_sections.append(item)

@@ -186,3 +186,30 @@ def test_editorial_notes_in_the_text_are_marked(site_dir, chapters):
         page = html(site_dir, c.url)
         for note in notes:
             assert f'<span class="hb-note">{note}</span>' in page, (c.url, note)
+
+
+def test_a_large_role_is_grouped_and_a_chapter_page_carries_only_its_group(tmp_path, chapters):
+    """With more chapters in a role than `chapters_per_group`, the navigation groups them and a chapter
+    page lists only the chapters of its own group: its size stays the same as the handbook grows."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.repo import copy_repo
+
+    shuji = sorted((c for c in chapters if c.role_slug == "shuji"), key=lambda c: c.meta["order"])
+    assert len(shuji) >= 4
+    repo = copy_repo(tmp_path / "repo")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("chapters_per_group: 50", "chapters_per_group: 2")
+                      .replace("  - hooks/pdf.py\n", ""), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          cwd=repo, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    first = html(tmp_path / "site", shuji[0].url)
+    assert "第 1–2 篇" in first and "第 3–4 篇" in first
+    nav = first.split('class="md-content"')[0]
+    assert f'href="../{shuji[1].meta["slug"]}/"' in nav
+    # another group is one link, to its first chapter; the rest of it is not in the page
+    assert f'href="../{shuji[2].meta["slug"]}/"' in nav
+    assert f'href="../{shuji[3].meta["slug"]}/"' not in nav
