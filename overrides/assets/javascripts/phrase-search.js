@@ -98,12 +98,22 @@ function countMarks(text, from, to) {
   return n
 }
 
+/** A quick test before the slower one: a term without letters that have a case is in the section
+ *  only if its reader's text contains it as it is. */
+function mayHold(section, term) {
+  return term !== term.toUpperCase() || section.title.text.includes(term) || section.body.text.includes(term)
+}
+
 /** How well a section answers the query, and where. */
 function score(section, terms) {
   const found = {}
   const spans = { title: [], body: [] }
   let value = 0
   for (const term of terms) {
+    if (!mayHold(section, term)) {
+      found[term] = false
+      continue
+    }
     const inTitle = matches(term, section.title)
     const inBody = matches(term, section.body)
     found[term] = inTitle.length + inBody.length > 0
