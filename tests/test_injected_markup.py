@@ -1,11 +1,17 @@
 """A source full of markup (script tags, onerror images, javascript: links, Markdown links and images,
-raw HTML blocks) gives a chapter whose page, built and opened in Chromium, runs nothing from it."""
+raw HTML blocks) gives a chapter whose page, built and opened in Chromium, runs nothing from it; nor
+do the site's search results, which show the text around a match."""
 
+import functools
+import http.server
 import re
 import subprocess
 import sys
+import threading
 
-from tests.repo import run_build
+import pytest
+
+from tests.repo import copy_repo, run_build
 
 SOURCE = """镇长要守住廉洁底线
 镇长手中有一定的权力，必须守住廉洁底线。<script>alert('script')</script>
@@ -16,17 +22,24 @@ SOURCE = """镇长要守住廉洁底线
 """
 
 
-def test_injected_markup_never_runs(repo_copy, tmp_path, browser):
-    (repo_copy / "sources" / "raw" / "injected.txt").write_text(SOURCE, encoding="utf-8")
-    manifest = repo_copy / "sources" / "manifest.yaml"
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The handbook with the hostile source added, built."""
+    repo = copy_repo(tmp_path_factory.mktemp("repo"))
+    (repo / "sources" / "raw" / "injected.txt").write_text(SOURCE, encoding="utf-8")
+    manifest = repo / "sources" / "manifest.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") +
                         "  - file: sources/raw/injected.txt\n    essays: [{match: 镇长要守住廉洁底线, slug: lianjie-dixian}]\n",
                         encoding="utf-8")
-    assert run_build(repo_copy).returncode == 0
-    site = tmp_path / "site"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=repo_copy,
+    assert run_build(repo).returncode == 0
+    site = tmp_path_factory.mktemp("site")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=repo,
                            capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
+    return site
+
+
+def test_injected_markup_never_runs(site, browser):
     page_file = site / "zhenzhang" / "lianjie-dixian" / "index.html"
     html = page_file.read_text(encoding="utf-8")
     article = html[html.index('<article'):html.index('</article>')]
@@ -46,4 +59,32 @@ def test_injected_markup_never_runs(repo_copy, tmp_path, browser):
     assert page.eval_on_selector_all(  # the theme's own print button may have onclick; nothing from the source
         "[onerror], [onclick]", "els => els.filter(e => /alert/.test(e.outerHTML.split('>')[0])).length") == 0
     page.close()
+    assert dialogs == []
+
+
+def test_search_results_show_injected_markup_as_text(site, browser):
+    from tests.site.helpers import open_search, query
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}/"
+    dialogs = []
+    page = browser.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        open_search(page, base)
+        assert query(page, base, "entity") == ["zhenzhang/lianjie-dixian/"]
+        # the passage shows the source's escaped tag as text, with the match marked
+        assert "<script>alert('entity')</script>" in page.locator(".md-search-result__list").inner_text()
+        assert "entity" in page.locator(".md-search-result__list mark").all_inner_texts()
+        assert page.eval_on_selector_all(".md-search-result__list script, .md-search-result__list [onerror], "
+                                         ".md-search-result__list [onclick]", "els => els.length") == 0
+        page.locator(".md-search-result__list").hover()
+    finally:
+        page.close()
+        httpd.shutdown()
     assert dialogs == []
