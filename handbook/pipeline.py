@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
 from .model import CleanPage, Correction, Dropped, Essay, EssayOverride
 from .roles import role_from_keywords
@@ -72,6 +70,8 @@ def _is_teaser(paragraphs: list[str]) -> bool:
 
 
 def default_slug(title: str) -> str:
+    from pypinyin import lazy_pinyin  # on first use: loading it takes a fifth of a second
+
     syllables = [s for s in lazy_pinyin(title[:8]) if s.isascii() and s.isalnum()]
     return "-".join(s.lower() for s in syllables) or "essay"
 

@@ -27,15 +27,17 @@ let sections = []          // one per index entry, in index order
 let separator = /\s+/      // where the index splits text into words
 let isBreak = () => false  // is this character a word or punctuation boundary of the index?
 
-const ENTITY = { amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'", nbsp: " " }
+const ENTITY = { amp: "&", lt: "<", gt: ">", quot: "\"", nbsp: " " }
 
 /** Index HTML → text with the index's word marks: block ends become line breaks, tags go. */
 function plainText(html) {
   return (html || "")
     .replace(/<\/(?:p|li|h\d|div|tr|blockquote|pre|dd|dt)>|<br\s*\/?>/gi, "\n")
     .replace(/<[^>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name) => ENTITY[name])
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(+code))
+    // one pass, so that "&amp;lt;" stays the text "&lt;"
+    .replace(/&(amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);/gi, (_, name) => name[0] === "#"
+      ? String.fromCodePoint(Number(name[1].toLowerCase() === "x" ? "0" + name.slice(1) : name.slice(1)))
+      : ENTITY[name.toLowerCase()])
 }
 
 function escapeHtml(text) {
