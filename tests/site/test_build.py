@@ -213,3 +213,24 @@ def test_a_large_role_is_grouped_and_a_chapter_page_carries_only_its_group(tmp_p
     # another group is one link, to its first chapter; the rest of it is not in the page
     assert f'href="../{shuji[2].meta["slug"]}/"' in nav
     assert f'href="../{shuji[3].meta["slug"]}/"' not in nav
+
+
+def test_pages_carry_no_template_indentation(site_dir, chapters):
+    """The theme's indentation is taken out of every page (hooks/compact_html.py): a chapter page is
+    lighter, and its size no longer grows with the navigation items it prunes."""
+    page = html(site_dir, chapters[0].url)
+    outside = re.sub(r"<(pre|textarea|script)\b.*?</\1\s*>", "", page, flags=re.S | re.I)
+    assert not re.search(r"\n[ \t]", outside)
+    assert chapters[0].title in page
+
+
+def test_compacting_keeps_what_renders_and_what_is_verbatim():
+    from hooks.compact_html import compact
+
+    source = ('<nav>\n    <ul>\n\n      <li>\n  <a href="x">乡镇\n   党委</a>\n  </li>\n</ul></nav>\n'
+              '<pre><code>\n  第一行\n\n    第二行</code></pre>\n<script>\nvar s = `a\n   b`\n</script>\n<p>a  b</p>')
+    out = compact(source)
+    assert "<pre><code>\n  第一行\n\n    第二行</code></pre>" in out and "`a\n   b`" in out
+    text = lambda h: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", h)).strip()
+    assert text(out) == text(source)
+    assert compact(out) == out and len(out) < len(source)
