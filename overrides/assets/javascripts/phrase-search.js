@@ -124,7 +124,7 @@ function score(section, terms) {
     value += (inTitle.length ? WEIGHT.title : 0)
       + Math.log2(1 + WEIGHT.text * inBody.length + WEIGHT.word * words)
     spans.title.push(...inTitle)
-    spans.body.push(...inBody.map(m => ({ ...m, term })))
+    spans.body.push(...inBody)
   }
   if (terms.every(term => found[term])) value *= WEIGHT.allTerms
   return { value, found, spans }
