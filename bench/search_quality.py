@@ -9,23 +9,15 @@ size of the search index.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT  # noqa: E402
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT, serve  # noqa: E402
 from tests.site.search.quality import evaluate, table  # noqa: E402
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def report() -> str:
@@ -35,15 +27,10 @@ def report() -> str:
         site = Path(tmp)
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(CONFIG), "-d", str(site)],
                        cwd=ROOT, check=True)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                outcomes = evaluate(browser.new_page(), f"http://127.0.0.1:{httpd.server_port}/")
-                browser.close()
-        finally:
-            httpd.shutdown()
+        with serve(site) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            outcomes = evaluate(browser.new_page(), base)
+            browser.close()
         index = (site / "search" / "search_index.json").read_bytes()
     return (table(outcomes) + f"\nsearch index: {len(index) / 1024:.0f} KB, "
             f"{len(gzip.compress(index)) / 1024:.1f} KB gzipped")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from dataclasses import dataclass, field
 
 from .model import Chapter, CleanPage, Correction, SourceEntry
 

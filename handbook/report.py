@@ -41,4 +41,3 @@ def to_json(pages: list[CleanPage]) -> str:
     fifth of a rebuild of 1,000 sources."""
     lines = ",\n".join(json.dumps(page_report(p), ensure_ascii=False) for p in pages)
     return f'{{"sources": [\n{lines}\n]}}\n'
-

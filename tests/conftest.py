@@ -1,19 +1,16 @@
 """Fixtures shared by all tests: a throwaway copy of the repository, one strict build of the site
 served on 127.0.0.1, and one Chromium (Playwright allows one sync instance per process)."""
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from handbook.pdf import find_cjk_font
 from tests.repo import copy_repo
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT, serve
 
 
 @pytest.fixture
@@ -43,17 +40,8 @@ def site_dir(build) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site_dir) as base:
+        yield base
 
 
 # ---- one Chromium for the session --------------------------------------------------------------------

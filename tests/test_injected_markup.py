@@ -2,16 +2,14 @@
 raw HTML blocks) gives a chapter whose page, built and opened in Chromium, runs nothing from it; nor
 do the site's search results, which show the text around a match."""
 
-import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 
 import pytest
 
 from tests.repo import copy_repo, run_build
+from tests.site.helpers import open_search, query, serve
 
 SOURCE = """镇长要守住廉洁底线
 镇长手中有一定的权力，必须守住廉洁底线。<script>alert('script')</script>
@@ -63,28 +61,19 @@ def test_injected_markup_never_runs(site, browser):
 
 
 def test_search_results_show_injected_markup_as_text(site, browser):
-    from tests.site.helpers import open_search, query
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_port}/"
     dialogs = []
     page = browser.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
-        open_search(page, base)
-        assert query(page, base, "entity") == ["zhenzhang/lianjie-dixian/"]
-        # the passage shows the source's escaped tag as text, with the match marked
-        assert "<script>alert('entity')</script>" in page.locator(".md-search-result__list").inner_text()
-        assert "entity" in page.locator(".md-search-result__list mark").all_inner_texts()
-        assert page.eval_on_selector_all(".md-search-result__list script, .md-search-result__list [onerror], "
-                                         ".md-search-result__list [onclick]", "els => els.length") == 0
-        page.locator(".md-search-result__list").hover()
-    finally:
-        page.close()
-        httpd.shutdown()
+    with serve(site) as base:
+        try:
+            open_search(page, base)
+            assert query(page, base, "entity") == ["zhenzhang/lianjie-dixian/"]
+            # the passage shows the source's escaped tag as text, with the match marked
+            assert "<script>alert('entity')</script>" in page.locator(".md-search-result__list").inner_text()
+            assert "entity" in page.locator(".md-search-result__list mark").all_inner_texts()
+            assert page.eval_on_selector_all(".md-search-result__list script, .md-search-result__list [onerror], "
+                                             ".md-search-result__list [onclick]", "els => els.length") == 0
+            page.locator(".md-search-result__list").hover()
+        finally:
+            page.close()
     assert dialogs == []

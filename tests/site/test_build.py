@@ -4,13 +4,18 @@ edit links, anchors, search index, nothing from outside."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from handbook.rules import load_rules
+from hooks.compact_html import compact
+from tests.repo import copy_repo
 from tests.site.helpers import CONFIG, ROLE_ORDER, ROOT
 
 
@@ -191,12 +196,6 @@ def test_editorial_notes_in_the_text_are_marked(site_dir, chapters):
 def test_a_large_role_is_grouped_and_a_chapter_page_carries_only_its_group(tmp_path, chapters):
     """With more chapters in a role than `chapters_per_group`, the navigation groups them and a chapter
     page lists only the chapters of its own group: its size stays the same as the handbook grows."""
-    import os
-    import subprocess
-    import sys
-
-    from tests.repo import copy_repo
-
     shuji = sorted((c for c in chapters if c.role_slug == "shuji"), key=lambda c: c.meta["order"])
     assert len(shuji) >= 4
     repo = copy_repo(tmp_path / "repo")
@@ -225,8 +224,6 @@ def test_pages_carry_no_template_indentation(site_dir, chapters):
 
 
 def test_compacting_keeps_what_renders_and_what_is_verbatim():
-    from hooks.compact_html import compact
-
     source = ('<nav>\n    <ul>\n\n      <li>\n  <a href="x">乡镇\n   党委</a>\n  </li>\n</ul></nav>\n'
               '<pre><code>\n  第一行\n\n    第二行</code></pre>\n<script>\nvar s = `a\n   b`\n</script>\n<p>a  b</p>')
     out = compact(source)

@@ -3,17 +3,14 @@ address the site still asks the code host for nothing (no repository facts fetch
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from tests.site.helpers import CONFIG, ROOT
+from tests.site.helpers import CONFIG, ROOT, serve
 
 REPO = "https://github.com/example-org/township-handbook"
 
@@ -43,23 +40,15 @@ def test_edit_links_follow_the_environment(github_site, chapters):
 
 @pytest.mark.browser
 def test_github_repo_url_fetches_nothing_from_github(github_site, browser, chapters):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(github_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_port}/"
-    context = browser.new_context()
-    seen = []
-    context.on("request", lambda r: seen.append(r.url))
-    try:
-        page = context.new_page()
-        for url in ("", chapters[0].url):
-            page.goto(base + url)
-            page.wait_for_load_state("networkidle")
-        assert seen and all(u.startswith(base) or u.startswith("data:") for u in seen), seen
-    finally:
-        context.close()
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(github_site) as base:
+        context = browser.new_context()
+        seen = []
+        context.on("request", lambda r: seen.append(r.url))
+        try:
+            page = context.new_page()
+            for url in ("", chapters[0].url):
+                page.goto(base + url)
+                page.wait_for_load_state("networkidle")
+            assert seen and all(u.startswith(base) or u.startswith("data:") for u in seen), seen
+        finally:
+            context.close()

@@ -28,6 +28,7 @@ let separator = /\s+/      // where the index splits text into words
 let isBreak = () => false  // is this character a word or punctuation boundary of the index?
 
 const ENTITY = { amp: "&", lt: "<", gt: ">", quot: "\"", nbsp: " " }
+const ESCAPED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
 
 /** Index HTML → text with the index's word marks: block ends become line breaks, tags go. */
 function plainText(html) {
@@ -41,7 +42,7 @@ function plainText(html) {
 }
 
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, ch => `&${{ "&": "amp", "<": "lt", ">": "gt", "\"": "quot", "'": "#39" }[ch]};`)
+  return text.replace(/[&<>"']/g, ch => ESCAPED[ch])
 }
 
 function escapeRegExp(text) {
