@@ -8,18 +8,20 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .contract import GENERATED_BY, ChapterMeta
 from .model import Chapter, Essay, SourceEntry
 from .text import han_count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-GENERATED_BY = "build_content.py"
 # libyaml's emitter when PyYAML has it: the pure-Python one dominated rebuild time
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals["generated_by"] = GENERATED_BY
+    return env
 
 
 def _dump(data: dict) -> str:
@@ -30,21 +32,12 @@ def render_chapter(env: Environment, essay: Essay, source: SourceEntry, role_slu
                    chars_per_minute: int) -> Chapter:
     characters = han_count(essay.markdown)
     minutes = max(1, math.ceil(characters / chars_per_minute))
-    front = {
-        "title": essay.title,
-        "role": essay.role,
-        "role_slug": role_slug,
-        "slug": essay.slug,
-        "order": order,
-        "source": {"file": source.file, "site": source.site, "address": source.address, "obtained": source.obtained},
-        "manifest": "sources/manifest.yaml",
-        "corrections_file": "sources/corrections.yaml",
-        "corrections": [{"find": c.find, "replace": c.replace, "reason": c.reason} for c in essay.corrections],
-        "notes": list(essay.notes),
-        "characters": characters,
-        "reading_minutes": minutes,
-        "generated_by": GENERATED_BY,
-    }
+    front = ChapterMeta(
+        title=essay.title, role=essay.role, role_slug=role_slug, slug=essay.slug, order=order,
+        source={"file": source.file, "site": source.site, "address": source.address, "obtained": source.obtained},
+        corrections=tuple({"find": c.find, "replace": c.replace, "reason": c.reason} for c in essay.corrections),
+        notes=tuple(essay.notes), characters=characters, reading_minutes=minutes,
+    ).front_matter()
     text = env.get_template("chapter.md.j2").render(front_matter=_dump(front), markdown=essay.markdown.rstrip())
     return Chapter(path=f"{role_slug}/{essay.slug}.md", source_file=source.file, title=essay.title, role=essay.role, role_slug=role_slug,
                    slug=essay.slug, order=order, text=text, characters=characters, reading_minutes=minutes)

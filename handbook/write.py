@@ -12,7 +12,7 @@ import posixpath
 import shutil
 from pathlib import Path
 
-from .render import GENERATED_BY
+from .contract import GENERATED_BY
 
 MARK = f"generated_by: {GENERATED_BY}"
 

@@ -25,23 +25,15 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.rules import load_rules  # noqa: E402
+from handbook.contract import GENERATED_BY, NOTE, ChapterMeta, Role, load_roles  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.chapter_page")
 
-GENERATED_BY = "build_content.py"
-REQUIRED = ("title", "role", "role_slug", "slug", "order", "source", "reading_minutes")
 TEMPLATES = {  # generated pages that are not chapters → the template that controls them
     "index.md": "handbook/templates/home.md.j2",
 }
 ROLE_INDEX_TEMPLATE = "handbook/templates/role_index.md.j2"
-NOTE = re.compile(r"〔[^〔〕<>\n]{1,60}〕")
 _ROOTS: dict[str, str | None] = {"edit": None, "view": None}  # set in on_config
-
-
-def _roles(config) -> list[dict]:
-    """The role groups, from the pipeline's own rules (rules/roles.yaml): one list for both."""
-    return list(load_rules().roles["roles"])
 
 
 def _repo_roots(config) -> tuple[str | None, str | None]:
@@ -99,32 +91,29 @@ def on_page_markdown(markdown, page, config, files):
     edit_root, view_root = _ROOTS["edit"], _ROOTS["view"]
     src = page.file.src_uri
 
-    if "source" not in meta:  # home page or a role index
+    if not ChapterMeta.is_chapter(meta):  # home page or a role index
         template = TEMPLATES.get(src) or (ROLE_INDEX_TEMPLATE if src.endswith("/index.md") else None)
         if template and edit_root:
             page.edit_url = _join(edit_root, template)
         return markdown
 
-    missing = [k for k in REQUIRED if meta.get(k) in (None, "")]
-    source = meta.get("source") or {}
-    if not isinstance(source, dict) or not source.get("file"):
-        missing.append("source.file")
+    missing = ChapterMeta.missing(meta)
     if missing:
         log.warning(f"Chapter '{src}' lacks front matter {', '.join(missing)} (see CONTRACT.md)")
         return markdown
 
-    role = next((r for r in _roles(config) if r.get("slug") == meta["role_slug"]), None)
+    role = next((r for r in load_roles() if r.slug == meta["role_slug"]), None)
     if role is None:
         log.warning(f"Chapter '{src}' has role_slug '{meta['role_slug']}', which is not in "
                     f"rules/roles.yaml")
-        role = {"slug": meta["role_slug"], "name": meta["role"], "full_name": meta["role"]}
+        role = Role(meta["role"], meta["role_slug"], meta["role"])
 
-    manifest = meta.get("manifest") or "sources/manifest.yaml"
-    corrections_file = meta.get("corrections_file") or "sources/corrections.yaml"
+    chapter = ChapterMeta.read(meta)
+    source, manifest, corrections_file = chapter.source, chapter.manifest, chapter.corrections_file
     page.edit_url = _join(edit_root, source["file"])
     meta["handbook"] = {
         "role": role,
-        "role_index": _url(files, f"{role['slug']}/index.md"),
+        "role_index": _url(files, f"{role.slug}/index.md"),
         "contribute": _url(files, "contribute.md"),
         "source_file": source["file"],
         "source_view": _join(view_root, source["file"]),

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.rules import load_rules  # noqa: E402
+from handbook.contract import load_roles  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.nav_order")
 
@@ -98,9 +98,9 @@ def _grouped(section: Section, size: int) -> None:
 
 def on_nav(nav, config, files):
     settings = (config.extra or {}).get("handbook") or {}
-    roles = load_rules().roles["roles"]
-    order = {r["slug"]: i for i, r in enumerate(roles)}
-    names = {r["slug"]: r["name"] for r in roles}
+    roles = load_roles()
+    order = {r.slug: i for i, r in enumerate(roles)}
+    names = {r.slug: r.name for r in roles}
 
     home, role_sections, other_sections, loose = [], [], [], []
     for item in nav.items:
@@ -119,7 +119,7 @@ def on_nav(nav, config, files):
         else:
             loose.append(item)
 
-    missing = [r["slug"] for r in roles if r["slug"] not in {_folder(s) for _, s in role_sections}]
+    missing = [r.slug for r in roles if r.slug not in {_folder(s) for _, s in role_sections}]
     if missing:
         log.info(f"No chapters yet for role folder(s): {', '.join(missing)}")
 

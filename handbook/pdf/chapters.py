@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
 import yaml
 from markupsafe import Markup
 
-# Fallback when rules/roles.yaml is not next to docs/ (same data as the pipeline's role rules).
-DEFAULT_ROLES = [
-    {"name": "书记", "slug": "shuji", "full_name": "乡镇党委书记"},
-    {"name": "镇长", "slug": "zhenzhang", "full_name": "乡镇长"},
-    {"name": "组工干部", "slug": "zugong", "full_name": "组织部门干部"},
-]
+from ..contract import NOTE, ChapterMeta, Role, load_roles
+from ..rules import RULES_DIR
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
-_NOTE = re.compile(r"〔[^〔〕<>\n]{1,40}〕")
-_REQUIRED_KEYS = ("title", "role_slug", "slug")
 
 
 class ChapterError(ValueError):
@@ -28,36 +22,19 @@ class ChapterError(ValueError):
 
 
 @dataclass
-class Chapter:
-    title: str
-    role: str
-    role_slug: str
-    slug: str
-    order: int
+class ChapterFile:
+    """A chapter file in docs/ read back for printing: its front matter and its Markdown body."""
+
+    meta: ChapterMeta
     body_md: str
     path: Path
     digest: str  # sha256 of the chapter file's bytes
-    meta: dict = field(default_factory=dict)
 
-    @property
-    def source(self) -> dict:
-        return self.meta.get("source") or {}
-
-    @property
-    def corrections(self) -> list:
-        return self.meta.get("corrections") or []
-
-    @property
-    def notes(self) -> list:
-        return self.meta.get("notes") or []
-
-    @property
-    def reading_minutes(self):
-        return self.meta.get("reading_minutes")
-
-    @property
-    def characters(self):
-        return self.meta.get("characters")
+    def __getattr__(self, name: str):
+        # the front matter's fields (title, role_slug, source, notes …) read as the chapter's own
+        if name == "meta":
+            raise AttributeError(name)
+        return getattr(self.meta, name)
 
     @property
     def anchor(self) -> str:
@@ -73,7 +50,7 @@ class Chapter:
         html = md.convert(self.body_md)
         if id_prefix:
             html = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{id_prefix}{m.group(1)}"', html)
-        html = _NOTE.sub(lambda m: f'<span class="editorial-note">{m.group(0)}</span>', html)
+        html = NOTE.sub(lambda m: f'<span class="editorial-note">{m.group(0)}</span>', html)
         return Markup(html)
 
 
@@ -82,7 +59,7 @@ class RoleGroup:
     name: str
     slug: str
     full_name: str
-    chapters: list[Chapter]
+    chapters: list[ChapterFile]
 
     @property
     def anchor(self) -> str:
@@ -109,50 +86,36 @@ def strip_title(body: str, title: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def read_chapter(path: Path) -> Chapter | None:
+def read_chapter(path: Path) -> ChapterFile | None:
     """The chapter in `path`, or None when the file is not a chapter (index pages, hand-written pages)."""
     raw = path.read_bytes()
     try:
         meta, body = split_front_matter(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ChapterError(f"{path}: cannot read front matter: {exc}") from exc
-    if not all(meta.get(k) for k in _REQUIRED_KEYS):
+    if not ChapterMeta.is_chapter(meta):
         return None
-    return Chapter(
-        title=str(meta["title"]),
-        role=str(meta.get("role") or meta["role_slug"]),
-        role_slug=str(meta["role_slug"]),
-        slug=str(meta["slug"]),
-        order=int(meta.get("order") or 0),
-        body_md=strip_title(body, str(meta["title"])),
-        path=path,
-        digest=hashlib.sha256(raw).hexdigest(),
-        meta=meta,
-    )
+    missing = ChapterMeta.missing(meta)
+    if missing:
+        raise ChapterError(f"{path}: lacks front matter {', '.join(missing)} (see CONTRACT.md)")
+    try:
+        chapter = ChapterMeta.read(meta)
+    except (TypeError, ValueError) as exc:
+        raise ChapterError(f"{path}: front matter cannot be read: {exc}") from exc
+    return ChapterFile(chapter, strip_title(body, chapter.title), path, hashlib.sha256(raw).hexdigest())
 
 
-def load_roles(docs_dir: Path) -> list[dict]:
-    """Role order and names: rules/roles.yaml beside docs/ if present, else the built-in three roles."""
-    rules = Path(docs_dir).resolve().parent / "rules" / "roles.yaml"
-    if rules.is_file():
-        try:
-            data = yaml.safe_load(rules.read_text(encoding="utf-8")) or {}
-            roles = [
-                {"name": r["name"], "slug": r["slug"], "full_name": r.get("full_name") or r["name"]}
-                for r in data.get("roles", [])
-            ]
-            if roles:
-                return roles
-        except (yaml.YAMLError, KeyError, TypeError):
-            pass
-    return [dict(r) for r in DEFAULT_ROLES]
+def roles_for(docs_dir: str | Path | None) -> list[Role]:
+    """Role order and names: the rules beside docs/ (a handbook's own), else this project's rules."""
+    beside = Path(docs_dir).resolve().parent / "rules" if docs_dir is not None else None
+    return load_roles(beside if beside is not None and (beside / "roles.yaml").is_file() else RULES_DIR)
 
 
-def load_chapters(docs_dir: str | Path) -> list[Chapter]:
+def load_chapters(docs_dir: str | Path) -> list[ChapterFile]:
     """Every chapter under docs_dir, in handbook order: role order, then `order`, then slug."""
     docs_dir = Path(docs_dir)
     chapters = [c for p in sorted(docs_dir.rglob("*.md")) if (c := read_chapter(p)) is not None]
-    rank = {r["slug"]: i for i, r in enumerate(load_roles(docs_dir))}
+    rank = {r.slug: i for i, r in enumerate(roles_for(docs_dir))}
     chapters.sort(key=lambda c: (rank.get(c.role_slug, len(rank)), c.role_slug, c.order, c.slug))
     seen: dict[str, Path] = {}
     for c in chapters:
@@ -162,17 +125,17 @@ def load_chapters(docs_dir: str | Path) -> list[Chapter]:
     return chapters
 
 
-def group_by_role(chapters: list[Chapter], docs_dir: str | Path | None = None) -> list[RoleGroup]:
+def group_by_role(chapters: list[ChapterFile], docs_dir: str | Path | None = None) -> list[RoleGroup]:
     """Chapters grouped by role in the handbook's role order; roles without chapters are left out."""
-    roles = load_roles(Path(docs_dir)) if docs_dir is not None else [dict(r) for r in DEFAULT_ROLES]
-    known = {r["slug"] for r in roles}
+    roles = roles_for(docs_dir)
+    known = {r.slug for r in roles}
     for c in chapters:
         if c.role_slug not in known:
-            roles.append({"name": c.role, "slug": c.role_slug, "full_name": c.role})
+            roles.append(Role(c.role, c.role_slug, c.role))
             known.add(c.role_slug)
     groups = []
     for r in roles:
-        members = [c for c in chapters if c.role_slug == r["slug"]]
+        members = [c for c in chapters if c.role_slug == r.slug]
         if members:
-            groups.append(RoleGroup(r["name"], r["slug"], r["full_name"], members))
+            groups.append(RoleGroup(r.name, r.slug, r.full_name, members))
     return groups

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from .chapters import Chapter, RoleGroup, group_by_role
+from .chapters import ChapterFile, RoleGroup, group_by_role
 from .fonts import FONT_FAMILY, FONT_LABEL, FontMissingError, check_cjk_font, missing_characters
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "print"
@@ -66,7 +66,7 @@ def _common(font: Path, groups_or_roles, title: str | None) -> dict:
     }
 
 
-def _sites(chapters: list[Chapter]) -> list[str]:
+def _sites(chapters: list[ChapterFile]) -> list[str]:
     sites: dict[str, None] = {}
     for c in chapters:
         if c.source.get("site"):
@@ -74,7 +74,7 @@ def _sites(chapters: list[Chapter]) -> list[str]:
     return list(sites)
 
 
-def chapter_html(chapter: Chapter, font: Path, groups: list[RoleGroup] | None = None,
+def chapter_html(chapter: ChapterFile, font: Path, groups: list[RoleGroup] | None = None,
                  title: str | None = None) -> str:
     """The print HTML of one chapter (`title`: the handbook's name for the running header)."""
     groups = groups if groups is not None else group_by_role([chapter], chapter.path.parent.parent)
@@ -143,7 +143,7 @@ def write_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     return out
 
 
-def render_chapter_pdf(chapter: Chapter, out: str | Path, font: str | Path | None = None,
+def render_chapter_pdf(chapter: ChapterFile, out: str | Path, font: str | Path | None = None,
                        groups: list[RoleGroup] | None = None, title: str | None = None) -> Path:
     """One chapter's PDF at `out`. Checks the font first (FontMissingError names it)."""
     font = check_cjk_font(font)
