@@ -6,9 +6,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site content serve test bench clean
 
-$(VENV_STAMP): requirements.txt
+$(VENV_STAMP): requirements.txt pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet -r requirements.txt
+	@# the project itself, editable: hooks and scripts import `handbook` from the working tree
+	$(PY) -m pip install --quiet --no-deps -e .
 	@# the browser tests use Debian's chromium with a system CJK font; pdftoppm renders PDF pages
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
 		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)

@@ -18,14 +18,12 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.contract import GENERATED_BY, NOTE, ChapterMeta, Role, load_roles  # noqa: E402
+from handbook.contract import GENERATED_BY, NOTE, ChapterMeta, Role, load_roles
 
 log = logging.getLogger("mkdocs.hooks.chapter_page")
 

@@ -22,15 +22,12 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import sys
-from pathlib import Path
 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handbook.contract import load_roles  # noqa: E402
+from handbook.contract import load_roles
 
 log = logging.getLogger("mkdocs.hooks.nav_order")
 

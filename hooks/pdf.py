@@ -9,16 +9,13 @@ build with a message naming the font. Standalone: `python -m handbook.pdf SITE_D
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-_ROOT = Path(__file__).resolve().parent.parent
-if str(_ROOT) not in sys.path:  # the `mkdocs` console script does not put the project on sys.path
-    sys.path.insert(0, str(_ROOT))
+from handbook.pdf import ChapterError, FontMissingError, build_pdfs, check_cjk_font
 
-from handbook.pdf import ChapterError, FontMissingError, build_pdfs, check_cjk_font  # noqa: E402
+_ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 
