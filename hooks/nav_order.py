@@ -14,7 +14,7 @@ in the handbook's order:
 4. the hand-written pages at the top of docs/ grouped in one section (`extra.handbook.more_section`),
    ordered by their `order` front matter.
 
-Previous/next links and parents are recomputed so the footer follows the same order. The front
+MkDocs' own functions then link parents and previous/next pages, so the footer follows the same order. The front
 matter is read here because MkDocs reads pages only after `on_nav`.
 """
 
@@ -23,7 +23,8 @@ from __future__ import annotations
 import logging
 import posixpath
 
-from mkdocs.structure.nav import Section
+# MkDocs' own linking, as get_navigation() does it (private names: mkdocs is pinned in requirements.txt)
+from mkdocs.structure.nav import Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
@@ -32,6 +33,8 @@ from handbook.contract import load_roles
 log = logging.getLogger("mkdocs.hooks.nav_order")
 
 LAST = 10**9
+# extra.handbook settings when mkdocs.yml leaves them out: the values it sets
+DEFAULTS = {"home_title": "首页", "more_section": "关于本书", "chapters_per_group": 50}
 
 
 def _meta(page: Page) -> dict:
@@ -57,15 +60,8 @@ def _page_key(page: Page) -> tuple:
 
 def _folder(item) -> str | None:
     """The top folder of docs/ that a section's pages live in."""
-    pages = [p for p in _walk(item.children) if isinstance(p, Page)]
+    pages = _get_by_type(item.children, Page)
     return pages[0].file.src_uri.split("/", 1)[0] if pages else None
-
-
-def _walk(items):
-    for item in items:
-        yield item
-        if getattr(item, "children", None):
-            yield from _walk(item.children)
 
 
 def _sort_children(section: Section) -> None:
@@ -73,13 +69,6 @@ def _sort_children(section: Section) -> None:
         if isinstance(child, Section):
             _sort_children(child)
     section.children.sort(key=lambda c: _page_key(c) if isinstance(c, Page) else (2, LAST, c.title or "", ""))
-
-
-def _link(items, parent=None) -> None:
-    for item in items:
-        item.parent = parent
-        if isinstance(item, Section):
-            _link(item.children, item)
 
 
 def _grouped(section: Section, size: int) -> None:
@@ -94,7 +83,7 @@ def _grouped(section: Section, size: int) -> None:
 
 
 def on_nav(nav, config, files):
-    settings = (config.extra or {}).get("handbook") or {}
+    settings = {**DEFAULTS, **((config.extra or {}).get("handbook") or {})}
     roles = load_roles()
     order = {r.slug: i for i, r in enumerate(roles)}
     names = {r.slug: r.name for r in roles}
@@ -102,14 +91,14 @@ def on_nav(nav, config, files):
     home, role_sections, other_sections, loose = [], [], [], []
     for item in nav.items:
         if isinstance(item, Page) and item.file.src_uri == "index.md":
-            item.title = settings.get("home_title") or "首页"
+            item.title = settings["home_title"]
             home.append(item)
         elif isinstance(item, Section):
             folder = _folder(item)
             _sort_children(item)
             if folder in order:
                 item.title = names[folder]
-                _grouped(item, int(settings.get("chapters_per_group") or LAST))
+                _grouped(item, int(settings["chapters_per_group"]))
                 role_sections.append((order[folder], item))
             else:
                 other_sections.append(item)
@@ -125,13 +114,11 @@ def on_nav(nav, config, files):
     pages = sorted((p for p in loose if isinstance(p, Page)), key=_page_key)
     links = [x for x in loose if not isinstance(x, Page)]
     if pages:
-        items.append(Section(settings.get("more_section") or "关于", pages))
+        items.append(Section(settings["more_section"], pages))
     items += links
 
-    _link(items)
+    _add_parent_links(items)  # the top-level items came from the top level: no parent
     nav.items[:] = items
-    nav.pages[:] = [p for p in _walk(items) if isinstance(p, Page)]
-    for i, page in enumerate(nav.pages):
-        page.previous_page = nav.pages[i - 1] if i > 0 else None
-        page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+    nav.pages[:] = _get_by_type(items, Page)
+    _add_previous_and_next_links(nav.pages)
     return nav
