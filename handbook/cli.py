@@ -63,13 +63,7 @@ def clean(paths: Paths, file: str, as_json: bool) -> int:
     site = rules.site_for(site_name, address, text)
     page = clean_page(text, source_name, rules, site, overrides, corrections)
     if as_json:
-        print(json.dumps({
-            "source": page.source,
-            "essays": [{"title": e.title, "role": e.role, "slug": e.slug, "markdown": e.markdown,
-                        "notes": e.notes, "warnings": e.warnings} for e in page.essays],
-            "dropped": [{"kind": d.kind, "text": d.text} for d in page.dropped],
-            "steps": dict(sorted(page.steps.items())),
-        }, ensure_ascii=False))
+        print(json.dumps(report.page_report(page, markdown=True), ensure_ascii=False))
     else:
         for e in page.essays:
             print(f"<!-- role: {e.role or '未定'} · slug: {e.slug} -->\n{e.markdown}")

@@ -11,14 +11,19 @@ from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 
 # A line starting with one of these continues the sentence before it.
 CONTINUATION_START = tuple("，,、。；;：:）)”’》」』！!？?…")
-HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|\d{1,2}[.．、](?!\d))")
 INLINE_HEADING = re.compile(
     r"(?<=[。！？!?；;])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 WRAP_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}])[ \\t\\u3000]+(?=[{HAN}{CJK_PUNCT}])")
 
 
+def starts_numbered(text: str, rules: Rules) -> bool:
+    """Whether a line starts like a numbered heading or item (rules/structure.yaml heading_styles,
+    numbered_item): "一、" "（二）" "第三，" "4." "(5)"."""
+    return bool(rules.numbered_item.match(text)) or any(p.match(text) for _, p in rules.heading_styles)
+
+
 def _is_heading_line(text: str, rules: Rules) -> bool:
-    return bool(HEADING_START.match(text)) and han_count(text) <= rules.heading_max_chars
+    return starts_numbered(text, rules) and han_count(text) <= rules.heading_max_chars
 
 
 def remove_page_markers(lines: list[str], rules: Rules) -> tuple[list[str], int]:
@@ -33,13 +38,13 @@ def paragraphs_from_lines(lines: list[str], rules: Rules) -> list[str]:
     nonblank = [l.strip() for l in lines if l.strip()]
     s = rules.settings
     one_sentence = [l for l in nonblank
-                    if len(l) <= s["sentence_per_line_max_chars"] and ends_sentence(l) and not HEADING_START.match(l)]
+                    if len(l) <= s["sentence_per_line_max_chars"] and ends_sentence(l) and not starts_numbered(l, rules)]
     if len(nonblank) < 4 or len(one_sentence) < s["sentence_per_line_ratio"] * len(nonblank):
         return nonblank
     paragraphs: list[str] = []
     block: list[str] = []
     for line in [l.strip() for l in lines] + [""]:
-        if not line or HEADING_START.match(line):
+        if not line or starts_numbered(line, rules):
             if block:
                 paragraphs.append("".join(block))
                 block = []
@@ -87,7 +92,7 @@ def _longest_sequence(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def restore_dropped_stops(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """When most body paragraphs lack a final stop, the site dropped them: put 。 back."""
-    body = [p for p in paragraphs if han_count(p) >= 8 and not HEADING_START.match(p)]
+    body = [p for p in paragraphs if han_count(p) >= 8 and not starts_numbered(p, rules)]
     missing = [p for p in body if not ends_sentence(p)]
     if len(body) < 4 or len(missing) < rules.settings["dropped_stop_ratio"] * len(body):
         return paragraphs, 0
@@ -105,7 +110,7 @@ def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], i
             prev = out[-1]
             continues = p.startswith(CONTINUATION_START)
             broken = (not ends_sentence(prev) and len(prev) >= min_chars
-                      and not HEADING_START.match(p) and not _is_heading_line(prev, rules))
+                      and not starts_numbered(p, rules) and not _is_heading_line(prev, rules))
             if continues or broken:
                 out[-1] = prev + p
                 joins += 1

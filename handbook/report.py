@@ -18,12 +18,14 @@ COLUMNS = (
 )
 
 
-def page_report(page: CleanPage) -> dict:
+def page_report(page: CleanPage, markdown: bool = False) -> dict:
+    """What cleaning one page gave, as JSON-ready data; `markdown`: with each essay's Markdown."""
     return {
         "source": page.source,
         "steps": dict(sorted(page.steps.items())),
-        "essays": [{"title": e.title, "role": e.role, "slug": e.slug, "notes": e.notes, "warnings": e.warnings,
-                    "corrections": [c.find for c in e.corrections]} for e in page.essays],
+        "essays": [{"title": e.title, "role": e.role, "slug": e.slug, **({"markdown": e.markdown} if markdown else {}),
+                    "notes": e.notes, "warnings": e.warnings, "corrections": [c.find for c in e.corrections]}
+                   for e in page.essays],
         "dropped": [{"kind": d.kind, "text": d.text} for d in page.dropped],
     }
 

@@ -63,6 +63,7 @@ class Rules:
     page_markers: tuple[re.Pattern, ...]
     chunk_marker: re.Pattern
     heading_styles: tuple[tuple[str, re.Pattern], ...]
+    numbered_item: re.Pattern
     heading_max_chars: int
     run_in_styles: tuple[str, ...]
     body_openers: tuple[str, ...]
@@ -111,6 +112,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         page_markers=tuple(re.compile(p) for p in structure["page_markers"]),
         chunk_marker=re.compile(structure["chunk_marker"]),
         heading_styles=tuple((k, re.compile(v)) for k, v in structure["heading_styles"].items()),
+        numbered_item=re.compile(structure["numbered_item"]),
         heading_max_chars=structure["heading_max_chars"],
         run_in_styles=tuple(structure["run_in_styles"]),
         body_openers=tuple(structure["body_openers"]),

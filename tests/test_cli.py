@@ -105,7 +105,7 @@ def test_clean_json_schema_and_docs_untouched(repo_copy):
     assert set(data) == {"source", "essays", "dropped", "steps"}
     assert isinstance(data["source"], str)
     for essay in data["essays"]:
-        assert set(essay) == {"title", "role", "slug", "markdown", "notes", "warnings"}
+        assert set(essay) == {"title", "role", "slug", "markdown", "notes", "warnings", "corrections"}
         assert essay["role"] in ("书记", "镇长", "组工干部", None)
         assert isinstance(essay["markdown"], str) and all(isinstance(n, str) for n in essay["notes"])
     assert all(set(d) == {"kind", "text"} for d in data["dropped"])
