@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import read
 from .cache import CachedSource, PageCache, key as cache_key_for
-from .model import Chapter, CleanPage, Correction, HandbookError, SourceEntry
+from .model import NO_TITLE, Chapter, CleanPage, Correction, HandbookError, SourceEntry
 from .pipeline import clean_page, corrections_for
 from .render import environment, render_chapter, render_indexes
 from .roles import role_names, role_slug
@@ -98,8 +98,9 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
         result.pages.append(page)
         rendered = False
         for i, essay in enumerate(page.essays):
-            if not essay.title:
-                raise HandbookError(f"{entry.file}: {essay.warnings[0]}")
+            untitled = essay.warning(NO_TITLE)
+            if untitled:
+                raise HandbookError(f"{entry.file}: {untitled.message}")
             if essay.role is None:
                 raise HandbookError(
                     f"{entry.file}: the role of essay {essay.title!r} cannot be decided; add to its entry in "

@@ -52,18 +52,35 @@ class Dropped:
     text: str
 
 
-@dataclass
+# What an essay's warnings are about: the build stops on either (build.plan)
+NO_TITLE = "no_title"
+NO_ROLE = "no_role"
+
+
+@dataclass(frozen=True)
+class EssayWarning:
+    """Something the cleaner could not decide about an essay, for the maintainer to settle."""
+
+    kind: str  # NO_TITLE or NO_ROLE
+    message: str
+
+
+@dataclass(frozen=True)
 class Essay:
-    """One essay found on a page, as paragraphs of clean text."""
+    """One essay found on a page, cleaned: its paragraphs, what the editors say about them, and its
+    place in the handbook. Built once, by the last stage of the pipeline, which knows every field."""
 
     title: str
     paragraphs: list[str]
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    corrections: list[Correction] = field(default_factory=list)
-    role: str | None = None
-    slug: str = ""
-    markdown: str = ""
+    notes: list[str]
+    warnings: tuple[EssayWarning, ...]
+    corrections: list[Correction]
+    role: str | None
+    slug: str
+    markdown: str
+
+    def warning(self, kind: str) -> EssayWarning | None:
+        return next((w for w in self.warnings if w.kind == kind), None)
 
 
 @dataclass

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
-from .model import CleanPage, Correction, Dropped, Essay, EssayOverride
+from .model import NO_ROLE, NO_TITLE, CleanPage, Correction, Dropped, Essay, EssayOverride, EssayWarning
 from .roles import role_from_keywords
 from .rules import Rules, SiteProfile
 
@@ -40,7 +41,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     raw_essays, split_dropped = split.split_essays(lines, rules)
     dropped += split_dropped
 
-    essays = []
+    found: list[tuple[str, list[str]]] = []  # (title, paragraphs) of each essay on the page
     for raw in raw_essays:
         paragraphs = joins.paragraphs_from_lines(raw.lines, rules)
         paragraphs = _step(steps, "chunks_joined", joins.join_page_chunks(paragraphs, rules))
@@ -52,14 +53,13 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         if _is_teaser(paragraphs):
             dropped += [Dropped("teaser", raw.title or paragraphs[0][:40])]
             continue
-        essays.append(Essay(title=raw.title, paragraphs=paragraphs))
+        found.append((raw.title, paragraphs))
     steps["lines_dropped"] = len(dropped)
-    steps["essays_found"] = len(essays)
+    steps["essays_found"] = len(found)
 
-    _apply_overrides(essays, overrides, rules)
-    _apply_corrections(essays, corrections, corrections_file, steps)
-    for essay in essays:
-        _finish(essay, rules, steps)
+    names = _names([title for title, _ in found], overrides)
+    corrected = _apply_corrections([p for _, p in found], [n.slug for n in names], corrections, corrections_file, steps)
+    essays = [_finish(name, paragraphs, applied, rules, steps) for name, (paragraphs, applied) in zip(names, corrected)]
     return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps)
 
 
@@ -76,59 +76,79 @@ def default_slug(title: str) -> str:
     return "-".join(s.lower() for s in syllables) or "essay"
 
 
-def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
+@dataclass(frozen=True)
+class _Name:
+    """How an essay found on the page is known: its manifest entry, or the pipeline's defaults."""
+
+    title: str
+    role: str | None  # None: decided from keywords once the text is clean
+    slug: str
+    warnings: tuple[EssayWarning, ...]
+
+
+def _names(titles: list[str], overrides: tuple[EssayOverride, ...]) -> list[_Name]:
     by_match = {o.match: o for o in overrides}
     seen: Counter = Counter()
-    for position, essay in enumerate(essays, 1):
-        override = by_match.get(essay.title) or by_match.get(f"#{position}")
-        if override:
-            essay.title = override.title or essay.title
-            essay.role = override.role or None
-        essay.slug = (override.slug if override and override.slug else None) or default_slug(essay.title)
-        seen[essay.slug] += 1
-        if seen[essay.slug] > 1:
-            essay.slug = f"{essay.slug}-{seen[essay.slug]}"
-        if not essay.title:
-            essay.warnings.append(f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', title: …}})")
+    names = []
+    for position, found_title in enumerate(titles, 1):
+        override = by_match.get(found_title) or by_match.get(f"#{position}")
+        title = (override.title if override else None) or found_title
+        role = (override.role or None) if override else None
+        slug = (override.slug if override and override.slug else None) or default_slug(title)
+        seen[slug] += 1
+        if seen[slug] > 1:
+            slug = f"{slug}-{seen[slug]}"
+        warnings = () if title else (EssayWarning(NO_TITLE, "no title found: set one in sources/manifest.yaml "
+                                                  f"(essays: - {{match: '#{position}', title: …}})"),)
+        names.append(_Name(title, role, slug, warnings))
+    return names
 
 
-def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, steps: Counter) -> None:
+def _apply_corrections(texts: list[list[str]], slugs: list[str], corrections, corrections_file: str,
+                       steps: Counter) -> list[tuple[list[str], list[Correction]]]:
+    """Each essay's paragraphs with the corrections meant for it applied, and those corrections."""
+    texts = list(texts)
+    applied: list[list[Correction]] = [[] for _ in texts]
     for c in corrections:
-        targets = [e for e in essays if c.essay in (None, e.slug)]
-        matches = sum(corr.count_matches(e.paragraphs, c.find) for e in targets)
+        targets = [i for i, slug in enumerate(slugs) if c.essay in (None, slug)]
+        matches = sum(corr.count_matches(texts[i], c.find) for i in targets)
         corr.check_unique(c, matches, corrections_file)
-        for essay in targets:
-            if corr.count_matches(essay.paragraphs, c.find):
-                essay.paragraphs = corr.apply_correction(essay.paragraphs, c)
-                essay.corrections.append(c)
+        for i in targets:
+            if corr.count_matches(texts[i], c.find):
+                texts[i] = corr.apply_correction(texts[i], c)
+                applied[i].append(c)
                 steps["corrections_applied"] += 1
+    return list(zip(texts, applied))
 
 
-def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:
-    """Garbling, punctuation, structure, notes, role and Markdown of one essay."""
-    paragraphs = []
-    for p in essay.paragraphs:
+def _finish(name: _Name, paragraphs: list[str], corrections: list[Correction], rules: Rules,
+            steps: Counter) -> Essay:
+    """Garbling, punctuation, structure, notes, role and Markdown: the essay as it goes into the handbook."""
+    marked_paragraphs = []
+    for p in paragraphs:
         p = _step(steps, "garbled_marked", garble.mark_garbled(p, rules.question_words))
         p = _step(steps, "punctuation_widened", structure.widen_punctuation(p))
-        paragraphs.append(p)
-    marked = sum(p.count(garble.GARBLED_NOTE) for p in paragraphs)
-    blocks = structure.to_blocks(paragraphs, rules)
+        marked_paragraphs.append(p)
+    marked = sum(p.count(garble.GARBLED_NOTE) for p in marked_paragraphs)
+    blocks = structure.to_blocks(marked_paragraphs, rules)
     blocks, gaps = structure.mark_numbering_gaps(blocks)
     blocks, truncated = structure.mark_truncated_end(blocks)
     steps["headings"] += sum(1 for b in blocks if b.style)
+    notes = []
     if gaps:
-        essay.notes.append(f"{structure.GAP_NOTE}原文编号不连续，有 {gaps} 处内容缺失。")
+        notes.append(f"{structure.GAP_NOTE}原文编号不连续，有 {gaps} 处内容缺失。")
     if truncated:
-        essay.notes.append(f"{structure.TRUNCATED_NOTE}原文在结尾处中断，后文缺失。")
+        notes.append(f"{structure.TRUNCATED_NOTE}原文在结尾处中断，后文缺失。")
     if marked:
-        essay.notes.append(f"{garble.GARBLED_NOTE}原文有 {marked} 处字符损坏，无法可靠复原。")
-    steps["notes_added"] += len(essay.notes)
-    essay.paragraphs = [b.text for b in blocks]
-    body = "".join(essay.paragraphs)
-    essay.role = essay.role or role_from_keywords(essay.title, body, rules.roles)
-    if essay.role is None:
-        essay.warnings.append("role could not be decided from title and body")
-    essay.markdown = structure.to_markdown(essay.title, blocks)
+        notes.append(f"{garble.GARBLED_NOTE}原文有 {marked} 处字符损坏，无法可靠复原。")
+    steps["notes_added"] += len(notes)
+    texts = [b.text for b in blocks]
+    role = name.role or role_from_keywords(name.title, "".join(texts), rules.roles)
+    warnings = name.warnings
+    if role is None:
+        warnings += (EssayWarning(NO_ROLE, "role could not be decided from title and body"),)
+    return Essay(title=name.title, paragraphs=texts, notes=notes, warnings=warnings, corrections=corrections,
+                 role=role, slug=name.slug, markdown=structure.to_markdown(name.title, blocks))
 
 
 def corrections_for(source_file: str, corrections: list[Correction]) -> list[Correction]:

@@ -24,7 +24,7 @@ def page_report(page: CleanPage, markdown: bool = False) -> dict:
         "source": page.source,
         "steps": dict(sorted(page.steps.items())),
         "essays": [{"title": e.title, "role": e.role, "slug": e.slug, **({"markdown": e.markdown} if markdown else {}),
-                    "notes": e.notes, "warnings": e.warnings, "corrections": [c.find for c in e.corrections]}
+                    "notes": e.notes, "warnings": [w.message for w in e.warnings], "corrections": [c.find for c in e.corrections]}
                    for e in page.essays],
         "dropped": [{"kind": d.kind, "text": d.text} for d in page.dropped],
     }

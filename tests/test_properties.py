@@ -2,6 +2,7 @@
 its own output changes nothing, and no Han character of essay text is lost outside boilerplate."""
 
 import re
+from dataclasses import replace
 
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -69,7 +70,7 @@ def test_cleaning_clean_output_changes_nothing(page):
 def test_rendered_front_matter_parses(page):
     result = clean_page(page[0], "page.txt", RULES)
     for essay in result.essays:
-        essay.role = essay.role or "书记"
+        essay = replace(essay, role=essay.role or "书记")
         chapter = render_chapter(environment(), essay, SourceEntry(file="sources/raw/p.txt", site="测试"), "shuji", 1, 400)
         front = yaml.safe_load(chapter.text.split("\n---\n", 1)[0].lstrip("-\n"))
         assert front["title"] == essay.title and chapter.text.encode("utf-8").decode("utf-8") == chapter.text
