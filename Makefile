@@ -26,6 +26,8 @@ serve: content
 	$(PY) -m mkdocs serve
 
 test: $(VENV_STAMP)
+	@# the examples in handbook/'s docstrings, then the tests
+	$(PY) -m pytest -q --doctest-modules handbook
 	$(PY) -m pytest -q tests
 
 bench: $(VENV_STAMP)

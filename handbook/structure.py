@@ -16,6 +16,11 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 
 def cn_number(text: str) -> int:
+    """The value of a heading's number, in Chinese numerals or digits.
+
+    >>> cn_number("三"), cn_number("十二"), cn_number("二十一"), cn_number("7")
+    (3, 12, 21, 7)
+    """
     if text.isdigit():
         return int(text)
     if len(text) == 1:
@@ -120,7 +125,14 @@ PAREN_PAIR = re.compile(r"\(([^()]{0,80})\)")
 
 
 def widen_punctuation(text: str) -> tuple[str, int]:
-    """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay."""
+    """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay.
+    Returns (text, marks widened).
+
+    >>> widen_punctuation("会议于3:30开始,请准时参加(迟到者登记)!")
+    ('会议于3:30开始，请准时参加（迟到者登记）！', 3)
+    >>> widen_punctuation("升级CPU (Intel) 即可")
+    ('升级CPU (Intel) 即可', 0)
+    """
     count = 0
 
     def widen(m: re.Match) -> str:
@@ -148,7 +160,11 @@ LINE_START_SPECIAL = re.compile(r"^(\s*)(\d+)([.)])")
 
 def escape_markdown(text: str) -> str:
     """Make text render as text: escape Markdown syntax, and write < > & as entities so that no
-    raw HTML from a source is ever passed through."""
+    raw HTML from a source is ever passed through.
+
+    >>> print(escape_markdown("1. 要*重视*<b>群众</b>"))
+    1\\. 要\\*重视\\*&lt;b&gt;群众&lt;/b&gt;
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # only what Python-Markdown (with tables) can escape: a backslash before "=" or "~" would show
     text = re.sub(r"([\\`*_{}\[\]#|])", r"\\\1", text)

@@ -11,10 +11,19 @@ CLOSERS = "”’）》」』】〕)\"'"
 
 
 def han_count(text: str) -> int:
+    """Han characters in text: what the handbook counts as its length.
+
+    >>> han_count("乡镇干部要学法、用法 (2023)")
+    9
+    """
     return len(HAN_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
-    """True when a paragraph ends with a full stop, possibly inside closing quotes/brackets."""
+    """True when a paragraph ends with a full stop, possibly inside closing quotes/brackets.
+
+    >>> ends_sentence("他说：“要抓好落实。”"), ends_sentence("妥善处理好各"), ends_sentence("主要有三点：")
+    (True, False, True)
+    """
     stripped = text.rstrip().rstrip(CLOSERS)
     return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped.endswith("……") or stripped[-1] in "：:")

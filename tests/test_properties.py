@@ -4,6 +4,7 @@ its own output changes nothing, and no Han character of essay text is lost outsi
 import re
 from dataclasses import replace
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,13 @@ from handbook.rules import load_rules
 RULES = load_rules()
 SENTENCES = ["乡镇党委书记要把抓党建作为最大的政绩。", "要坚持民主集中制，重大问题集体讨论决定。",
              "镇长要深入村组农户，倾听群众呼声。", "组工干部要公道正派，把好干部选出来。",
-             "要抓好招商引资和项目建设。", "要落实安全生产责任制，消除各类隐患。"]
+             "要抓好招商引资和项目建设。", "要落实安全生产责任制，消除各类隐患。",
+             # prose with the words site chrome is made of: it must not be taken for chrome
+             "群众的评论是检验工作的镜子。", "要认真阅读文件，领会上级精神。", "要及时分享基层的好经验。",
+             "会员单位要带头执行安全标准。", "要下载并学习最新的政策文件。", "首页工作就是抓好党建。",
+             "要关注困难群众的生产生活。", "免费为群众办理各类证件。", "相关部门要密切配合。",
+             "点击率不是衡量宣传工作的唯一标准。", "推荐优秀年轻干部到重要岗位锻炼。",
+             "责任编辑要严把政治关。", "上一篇文章讲了作风建设。", "声明立场要鲜明。"]
 CHROME = ["下载本文档", "已阅读1页,还剩3页未读, 继续免费阅读", "当前位置:首页 >> 范文", "声明:本文内容由用户上传。",
           "分享到: 微信 QQ空间 微博", "发布时间:2023-01-01 作者:会员上传", "评论", "0/150", "提交评论"]
 HAN = re.compile("[\u4e00-\u9fff]")
@@ -36,6 +43,14 @@ def pages(draw):
     if draw(st.booleans()):
         lines.append(draw(noise))
     return "\n".join(lines), body
+
+
+@pytest.mark.xfail(strict=True, reason="known defect: the ads pattern (扫码|扫一扫|长按).{0,10}(关注|二维码|下载) "
+                                      "reaches across a sentence end and drops the whole paragraph")
+def test_prose_with_two_ad_words_in_two_sentences_is_kept():
+    body = "要扫一扫身边的安全隐患。要关注困难群众的生产生活。"
+    result = clean_page(f"乡镇干部工作体会\n\n{body}", "page.txt", RULES)
+    assert [e.paragraphs for e in result.essays] == [[body]]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,4 +88,4 @@ def test_rendered_front_matter_parses(page):
         essay = replace(essay, role=essay.role or "书记")
         chapter = render_chapter(environment(), essay, SourceEntry(file="sources/raw/p.txt", site="测试"), "shuji", 1, 400)
         front = yaml.safe_load(chapter.text.split("\n---\n", 1)[0].lstrip("-\n"))
-        assert front["title"] == essay.title and chapter.text.encode("utf-8").decode("utf-8") == chapter.text
+        assert front["title"] == essay.title

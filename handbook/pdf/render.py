@@ -24,7 +24,11 @@ _NUMERALS = "零一二三四五六七八九十"
 
 
 def part_label(n: int) -> str:
-    """1 -> 第一部分 (up to 99)."""
+    """The heading of the n-th part of the handbook PDF (up to 99).
+
+    >>> part_label(1), part_label(12), part_label(20), part_label(35)
+    ('第一部分', '第十二部分', '第二十部分', '第三十五部分')
+    """
     if n <= 10:
         num = _NUMERALS[n]
     elif n < 20:
