@@ -200,7 +200,7 @@ def test_text_size_largest_fits_a_360px_phone(browser, server, chapters):
         small = reading_size(pg)
         choose_size(pg, "特大")
         assert reading_size(pg)[0] > small[0] * 1.25
-        for url in [c.url for c in longest] + ["", f"{longest[0].role_slug}/", "about/", "sources/"]:
+        for url in [c.url for c in longest] + ["", f"{longest[0].role_slug}/", "about/", "contribute/", "sources/"]:
             pg.goto(server + url)
             pg.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             width = pg.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
