@@ -25,7 +25,13 @@ site: content
 serve: content
 	$(PY) -m mkdocs serve
 
-test: $(VENV_STAMP)
+# axe-core for the accessibility tests (tests/site/test_accessibility.py), pinned in package-lock.json
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm >/dev/null)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV_STAMP) node_modules/.installed
 	@# the examples in handbook/'s docstrings, then the tests
 	$(PY) -m pytest -q --doctest-modules handbook
 	$(PY) -m pytest -q tests

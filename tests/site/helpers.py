@@ -88,7 +88,8 @@ def serve(directory: Path):
 def open_search(page, base: str) -> None:
     """Open the site search on the home page and wait until the search worker has the index."""
     page.goto(base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # the search box on a wide screen, the header's search button on a phone
+    page.locator("input.md-search__input:visible, .md-header label[for=__search]:visible").first.click()
     # the search worker drops queries typed while it loads the index: wait until it is ready
     page.wait_for_function(
         """() => {
