@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
-from .model import CleanPage, Correction, Dropped, Essay, EssayOverride
+from .model import CleanPage, Correction, Dropped, Essay, EssayOverride, HandbookError
 from .roles import role_from_keywords
 from .rules import Rules, SiteProfile
 
@@ -22,6 +22,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
                overrides: tuple[EssayOverride, ...] = (), corrections: list[Correction] = (),
                corrections_file: str = "sources/corrections.yaml") -> CleanPage:
     steps: Counter = Counter()
+    text, emoji = markup.remove_emoji(text)
+    text = _step(steps, "invisible_removed", markup.remove_invisible(text))
     # Page level: markup, pinyin and script first, so every later rule is written for Simplified text.
     text = _step(steps, "markup_removed", markup.strip_tags(text))
     text = _step(steps, "entities_fixed", markup.unescape_entities(text))
@@ -55,8 +57,16 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         essays.append(Essay(title=raw.title, paragraphs=paragraphs))
     steps["lines_dropped"] = len(dropped)
     steps["essays_found"] = len(essays)
+    # reported, not counted as dropped lines: they are characters, removed wherever they were
+    if emoji:
+        steps["emoji_removed"] = len(emoji)
+        dropped.append(Dropped("emoji", "".join(emoji)))
+    if steps["invisible_removed"]:
+        dropped.append(Dropped("invisible", f"{steps['invisible_removed']} bidi or zero-width control characters"))
 
-    _apply_overrides(essays, overrides, rules)
+    for essay in essays:
+        essay.title = markup.clean_field(essay.title)
+    _apply_overrides(essays, overrides, rules, source)
     _apply_corrections(essays, corrections, corrections_file, steps)
     for essay in essays:
         _finish(essay, rules, steps)
@@ -76,20 +86,40 @@ def default_slug(title: str) -> str:
     return "-".join(s.lower() for s in syllables) or "essay"
 
 
-def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
+def _apply_overrides(essays: list[Essay], overrides, rules: Rules, source: str) -> None:
     by_match = {o.match: o for o in overrides}
-    seen: Counter = Counter()
+    used: set[str] = set()
     for position, essay in enumerate(essays, 1):
-        override = by_match.get(essay.title) or by_match.get(f"#{position}")
+        match = essay.title if essay.title in by_match else f"#{position}"
+        override = by_match.get(match)
         if override:
+            used.add(match)
             essay.title = override.title or essay.title
             essay.role = override.role or None
-        essay.slug = (override.slug if override and override.slug else None) or default_slug(essay.title)
-        seen[essay.slug] += 1
-        if seen[essay.slug] > 1:
-            essay.slug = f"{essay.slug}-{seen[essay.slug]}"
+        essay.slug = override.slug if override and override.slug else None
         if not essay.title:
             essay.warnings.append(f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', title: …}})")
+    # an entry that matches nothing would silently move its chapter to a default slug and role
+    titles = ", ".join(repr(e.title or f"#{n}") for n, e in enumerate(essays, 1)) or "none"
+    for o in overrides:
+        if o.match not in used:
+            raise HandbookError(f"{o.where or source}: match {o.match!r} matches no essay of {source} "
+                                f"(the essays found: {titles}); set match to one of them, or '#N' for the N-th")
+    chosen = [e.slug for e in essays if e.slug]
+    for slug in chosen:
+        if chosen.count(slug) > 1:
+            raise HandbookError(f"{source}: slug {slug!r} is set for two essays in sources/manifest.yaml; give each its own slug")
+    # default slugs from the title's pinyin: a second essay whose title starts the same way gets -2
+    taken = set(chosen)
+    for essay in essays:
+        if not essay.slug:
+            base = slug = default_slug(essay.title)
+            n = 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            essay.slug = slug
+            taken.add(slug)
 
 
 def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, steps: Counter) -> None:

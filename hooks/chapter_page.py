@@ -20,7 +20,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from mkdocs.plugins import event_priority
 
@@ -83,7 +83,8 @@ def on_config(config):
 def _join(root: str | None, path: str | None) -> str | None:
     if not root or not path:
         return None
-    return root + posixpath.normpath(path).lstrip("/")
+    # percent-encoded: a raw file's name is untrusted and ends up in an href
+    return root + quote(posixpath.normpath(path).lstrip("/"), safe="/")
 
 
 def _url(files, src: str) -> str | None:
