@@ -90,14 +90,18 @@ LOCK_NAME = "build.lock"
 @contextmanager
 def build_lock(folder: Path):
     """One build at a time: an exclusive lock on folder/build.lock, which the OS releases when the
-    process ends, however it ends. A second build waits for the first."""
+    process ends, however it ends. A second build waits for the first. A POSIX record lock (lockf),
+    not flock: it belongs to this process only, so the cleaning workers forked while it is held do
+    not keep it after a kill."""
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / LOCK_NAME, "a") as f:
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             print("waiting for another build to finish …", file=sys.stderr)
-            fcntl.flock(f, fcntl.LOCK_EX)
+            fcntl.lockf(f, fcntl.LOCK_EX)
         yield
 
 
