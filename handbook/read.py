@@ -121,14 +121,16 @@ def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
         raise HandbookError(f"{name}: file not found") from None
     except OSError as err:
         raise HandbookError(f"{name}: cannot be read ({err.strerror})") from None
+    info = os.fstat(fd)
+    problem = ("is a directory, not a file" if stat.S_ISDIR(info.st_mode) else
+               "is not a regular file (a pipe, device or socket); only text files can be sources"
+               if not stat.S_ISREG(info.st_mode) else
+               f"is {info.st_size:,} bytes, over the limit of {max_bytes:,} (settings.yaml: max_source_bytes)"
+               if info.st_size > max_bytes else None)
+    if problem:
+        os.close(fd)
+        raise HandbookError(f"{name}: {problem}")
     with os.fdopen(fd, "rb") as f:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise HandbookError(f"{name}: is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise HandbookError(f"{name}: is not a regular file (a pipe, device or socket); only text files can be sources")
-        if info.st_size > max_bytes:
-            raise HandbookError(f"{name}: is {info.st_size:,} bytes, over the limit of {max_bytes:,} (settings.yaml: max_source_bytes)")
         try:
             data = f.read(max_bytes + 1)
         except OSError as err:

@@ -24,7 +24,7 @@ SOURCE = """镇长要守住廉洁底线
 """
 # the page's own first line is an entity-encoded tag before the title: decoded, it must not become markup
 EVIL_FILE = "sources/raw/a<img src=x onerror=alert('file')>.txt"
-EVIL_SOURCE = ("&lt;img src=x onerror=alert('pagetitle')&gt;乡镇党委书记职责\n\n"
+EVIL_SOURCE = ("&lt;img src=x onerror=alert(9)&gt;乡镇党委书记职责\n\n"
                "乡镇党委书记要团结班子成员，推进乡村振兴工作，书记要公道正派。\n\n党委书记是第一责任人，书记必须以身作则。\n")
 HOSTILE_TITLE = ("&lt;img src=x onerror=alert('title')&gt;镇长要守住廉洁底线 {{ 7*7 }} {: onclick=alert('attr') } "
                  "[链接](javascript:alert('md')) \"'><b onmouseover=alert('quote')>")
