@@ -194,7 +194,7 @@ def test_oversized_source_is_refused(repo_copy):
 
 def test_oversized_essay_is_refused(repo_copy):
     settings = repo_copy / "rules" / "settings.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("max_chapter_chars: 100000", "max_chapter_chars: 1000"),
+    settings.write_text(settings.read_text(encoding="utf-8").replace("max_chapter_chars: 60000", "max_chapter_chars: 1000"),
                         encoding="utf-8")
     _fails_cleanly(repo_copy, ["xiexiebang-shuji-nengli-yishi.txt", "max_chapter_chars", "split"])
 

@@ -21,6 +21,9 @@ DEFAULT_ROLES = [
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 _NOTE = re.compile(r"〔[^〔〕<>\n]{1,40}〕")
 _REQUIRED_KEYS = ("title", "role_slug", "slug")
+# The PDF stage's own limit, whatever wrote docs/: a longer chapter takes WeasyPrint minutes, not seconds.
+# The pipeline refuses such essays earlier (rules/settings.yaml: max_chapter_chars).
+MAX_CHAPTER_BYTES = 200_000
 
 
 class ChapterError(ValueError):
@@ -118,6 +121,9 @@ def read_chapter(path: Path) -> Chapter | None:
         raise ChapterError(f"{path}: cannot read front matter: {exc}") from exc
     if not all(meta.get(k) for k in _REQUIRED_KEYS):
         return None
+    if len(raw) > MAX_CHAPTER_BYTES:
+        raise ChapterError(f"{path}: is {len(raw):,} bytes, over the {MAX_CHAPTER_BYTES:,} a chapter PDF is made from; "
+                           f"split the source into several files")
     return Chapter(
         title=str(meta["title"]),
         role=str(meta.get("role") or meta["role_slug"]),
