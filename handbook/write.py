@@ -188,22 +188,26 @@ def write(docs: Path, files: dict[str, str]) -> list[str]:
     changed = [rel for rel, _ in problems]
     stale = generated(current) - set(files)
     new = docs.with_name(docs.name + ".new")
-    if docs.exists():
-        def leave_out_stale(folder: str, names: list[str]) -> list[str]:
-            rel = Path(folder).relative_to(docs).as_posix()
-            return [n for n in names if posixpath.normpath(f"{rel}/{n}") in stale]
+    try:
+        if docs.exists():
+            def leave_out_stale(folder: str, names: list[str]) -> list[str]:
+                rel = Path(folder).relative_to(docs).as_posix()
+                return [n for n in names if posixpath.normpath(f"{rel}/{n}") in stale]
 
-        shutil.copytree(docs, new, copy_function=_link_or_copy, ignore=leave_out_stale if stale else None)
-    else:
-        new.mkdir(parents=True)
-    for rel in changed:
-        if rel in files:
-            target = new / rel
-            # a new file, never a write through the link: the old docs/ must stay as it was until the swap
-            target.unlink(missing_ok=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[rel], encoding="utf-8")
-            _checkpoint("writing")
+            shutil.copytree(docs, new, copy_function=_link_or_copy, ignore=leave_out_stale if stale else None)
+        else:
+            new.mkdir(parents=True)
+        for rel in changed:
+            if rel in files:
+                target = new / rel
+                # a new file, never a write through the link: the old docs/ must stay as it was until the swap
+                target.unlink(missing_ok=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(files[rel], encoding="utf-8")
+                _checkpoint("writing")
+    except BaseException:  # a full disk, Ctrl-C: docs/ is untouched, and no half-made tree is left
+        shutil.rmtree(new, ignore_errors=True)
+        raise
     _checkpoint("assembled")
     _swap(docs, new)
     return changed
