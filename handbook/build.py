@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import read
+from . import read, write
 from .cache import CachedSource, PageCache, key as cache_key_for
 from .model import NO_TITLE, Chapter, CleanPage, Correction, HandbookError, SourceEntry
 from .pipeline import clean_page, corrections_for
@@ -55,9 +55,11 @@ def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: l
 
 def _cache_key(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction]) -> str | None:
     try:
-        return cache_key_for((paths.root / entry.file).read_bytes(), entry, corrections, rules.fingerprint)
-    except OSError:
-        return None  # reading it again reports the problem
+        # the same checks as reading it (size, regular file) before a byte is read
+        raw = read.read_bytes(paths.root / entry.file, rules.settings["max_source_bytes"], entry.file)
+    except HandbookError:
+        return None  # cleaning it reports the problem
+    return cache_key_for(raw, entry, corrections, rules.fingerprint)
 
 
 def _clean_all(paths: Paths, rules: Rules, jobs: list, cache: PageCache,
@@ -105,6 +107,11 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
                 raise HandbookError(
                     f"{entry.file}: the role of essay {essay.title!r} cannot be decided; add to its entry in "
                     f"sources/manifest.yaml:  essays: [{{match: {essay.title}, role: 书记|镇长|组工干部}}]")
+            if len(essay.markdown) > rules.settings["max_chapter_chars"]:
+                raise HandbookError(
+                    f"{entry.file}: essay {essay.title!r} has {len(essay.markdown):,} characters, over the limit of "
+                    f"{rules.settings['max_chapter_chars']:,} (settings.yaml: max_chapter_chars) that the PDFs can be "
+                    f"made in; split the raw page into several files")
             order[essay.role] = order.get(essay.role, 0) + 1
             slug = role_slug(rules.roles, essay.role)
             chapter = source.chapters.get(i)
@@ -124,4 +131,11 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
         paths_seen[chapter.path] = chapter.title
         result.files[chapter.path] = chapter.text
     result.files.update(render_indexes(env, result.chapters, rules.roles))
+    for rel in result.files:
+        if write.is_hand_written(paths.docs / rel):
+            title = paths_seen.get(rel)
+            raise HandbookError(
+                f"sources/manifest.yaml: essay {title!r} would overwrite the hand-written page docs/{rel}; give the "
+                f"essay another slug" if title else f"docs/{rel}: is hand-written, but the build generates this page; "
+                f"move it elsewhere")
     return result

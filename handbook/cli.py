@@ -20,26 +20,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(paths: Paths, workers: int) -> int:
-    result = plan(paths, workers=workers)
-    changed = write.write(paths.docs, result.files)
-    paths.build.mkdir(exist_ok=True)
-    (paths.build / "report.json").write_text(report.to_json(result.pages), encoding="utf-8")
+    with write.build_lock(paths.build):
+        result = plan(paths, workers=workers)
+        changed = write.write(paths.docs, result.files)
+        (paths.build / "report.json").write_text(report.to_json(result.pages), encoding="utf-8")
     print(report.table(result.pages))
     print(f"{len(result.chapters)} chapters; {len(changed)} files changed in docs/; report: build/report.json")
     return 0
 
 
 def check(paths: Paths, workers: int) -> int:
-    result = plan(paths, workers=workers)
-    problems = write.differences(paths.docs, result.files)
+    with write.build_lock(paths.build):  # not while a build swaps docs/
+        result = plan(paths, workers=workers)
+        problems = write.differences(paths.docs, result.files)
     if not problems:
         print("docs/ is in step with sources/")
         return 0
     print("docs/ is out of step with sources/ — run `python build_content.py`:")
     for rel, problem in problems:
         print(f"  docs/{rel}: {problem}")
-        if problem == "changed":
-            edited = (paths.docs / rel).read_text(encoding="utf-8")
+        if problem == "changed" and rel.endswith(".md"):
+            edited = (paths.docs / rel).read_text(encoding="utf-8", errors="replace")
             print(f"    docs/{rel} is generated: do not edit it by hand. Fix the text in sources/corrections.yaml"
                   f" (a find/replace entry with a reason), or the essay's entry in sources/manifest.yaml.")
             source = next((c.source_file for c in result.chapters if c.path == rel), "<source>")
@@ -88,6 +89,13 @@ def main(argv: list[str] | None = None) -> int:
         return check(paths, args.jobs) if args.check else build(paths, args.jobs)
     except HandbookError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a read-only or full disk, a file that vanished: docs/ is as it was
+        where = err.filename or args.root
+        print(f"error: {where}: {err.strerror or err}; docs/ is as it was", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as err:
+        print(f"error: a file is not UTF-8 text ({err.reason} at byte {err.start}); save it as UTF-8", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted; docs/ is as it was", file=sys.stderr)

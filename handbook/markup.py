@@ -36,3 +36,42 @@ def remove_field_codes(text: str, patterns) -> tuple[str, int]:
         text, n = pattern.subn("", text)
         total += n
     return text, total
+
+
+# Pictographs (emoji), with their variation selectors and zero-width-joined sequences: the handbook's
+# fonts have no glyphs for them, so the PDFs could not print them.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF]\uFE0F?(\u200d[\U0001F000-\U0001FAFF\u2600-\u27BF]\uFE0F?)*|\uFE0F")
+# Bidi and zero-width controls: invisible, they reorder or hide text. Removed after the emoji, whose
+# sequences are the one place a zero-width joiner is needed.
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def remove_invisible(text: str) -> tuple[str, int]:
+    """Remove bidi and zero-width control characters."""
+    return INVISIBLE.subn("", text)
+
+
+def remove_emoji(text: str) -> tuple[str, list[str]]:
+    """Remove emoji, returning what was removed (for the report)."""
+    found = [m.group(0) for m in EMOJI.finditer(text)]
+    return (EMOJI.sub("", text) if found else text), found
+
+
+# Characters that mean something in HTML, and their full-width forms (how Chinese text writes them).
+HTML_SPECIAL = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def clean_field(text: str) -> str:
+    """A title or a short field (site name) as plain text: entities decoded first, then tags removed,
+    so an encoded tag is removed too; invisible controls removed; and the characters HTML gives a
+    meaning to written full-width, so the theme's templates, which print titles unescaped, never
+    see markup."""
+    for _ in range(3):  # "&amp;lt;img&amp;gt;" takes two rounds to become a tag
+        before = text
+        text = unescape_entities(text)[0]
+        text = strip_tags(text)[0]
+        if text == before:
+            break
+    text = remove_emoji(text)[0]
+    text = remove_invisible(text)[0]
+    return re.sub(r"\s+", " ", text.translate(HTML_SPECIAL)).strip()

@@ -19,6 +19,7 @@ class EssayOverride:
     title: str | None = None
     slug: str | None = None
     role: str | None = None
+    where: str = ""  # "sources/manifest.yaml: sources[0].essays[1]", for messages
 
 
 @dataclass(frozen=True)

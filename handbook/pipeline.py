@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
-from .model import NO_ROLE, NO_TITLE, CleanPage, Correction, Dropped, Essay, EssayOverride, EssayWarning
+from .model import NO_ROLE, NO_TITLE, CleanPage, Correction, Dropped, Essay, EssayOverride, EssayWarning, HandbookError
 from .roles import role_from_keywords
 from .rules import Rules, SiteProfile
 
@@ -23,6 +23,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
                overrides: tuple[EssayOverride, ...] = (), corrections: list[Correction] = (),
                corrections_file: str = "sources/corrections.yaml") -> CleanPage:
     steps: Counter = Counter()
+    text, emoji = markup.remove_emoji(text)
+    text = _step(steps, "invisible_removed", markup.remove_invisible(text))
     # Page level: markup, pinyin and script first, so every later rule is written for Simplified text.
     text = _step(steps, "markup_removed", markup.strip_tags(text))
     text = _step(steps, "entities_fixed", markup.unescape_entities(text))
@@ -56,8 +58,14 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         found.append((raw.title, paragraphs))
     steps["lines_dropped"] = len(dropped)
     steps["essays_found"] = len(found)
+    # reported, not counted as dropped lines: they are characters, removed wherever they were
+    if emoji:
+        steps["emoji_removed"] = len(emoji)
+        dropped.append(Dropped("emoji", "".join(emoji)))
+    if steps["invisible_removed"]:
+        dropped.append(Dropped("invisible", f"{steps['invisible_removed']} bidi or zero-width control characters"))
 
-    names = _names([title for title, _ in found], overrides)
+    names = _names([markup.clean_field(title) for title, _ in found], overrides, source)
     corrected = _apply_corrections([p for _, p in found], [n.slug for n in names], corrections, corrections_file, steps)
     essays = [_finish(name, paragraphs, applied, rules, steps) for name, (paragraphs, applied) in zip(names, corrected)]
     return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps)
@@ -86,18 +94,41 @@ class _Name:
     warnings: tuple[EssayWarning, ...]
 
 
-def _names(titles: list[str], overrides: tuple[EssayOverride, ...]) -> list[_Name]:
+def _names(titles: list[str], overrides: tuple[EssayOverride, ...], source: str) -> list[_Name]:
     by_match = {o.match: o for o in overrides}
-    seen: Counter = Counter()
-    names = []
+    used: set[str] = set()
+    chosen: list[tuple[EssayOverride | None, int]] = []
     for position, found_title in enumerate(titles, 1):
-        override = by_match.get(found_title) or by_match.get(f"#{position}")
+        match = found_title if found_title in by_match else f"#{position}"
+        override = by_match.get(match)
+        if override:
+            used.add(match)
+        chosen.append((override, position))
+    # an entry that matches nothing would silently move its chapter to a default slug and role
+    listed = ", ".join(repr(t or f"#{n}") for n, t in enumerate(titles, 1)) or "none"
+    for o in overrides:
+        if o.match not in used:
+            raise HandbookError(f"{o.where or source}: match {o.match!r} matches no essay of {source} "
+                                f"(the essays found: {listed}); set match to one of them, or '#N' for the N-th")
+    set_slugs = [o.slug for o, _ in chosen if o and o.slug]
+    for slug in set_slugs:
+        if set_slugs.count(slug) > 1:
+            raise HandbookError(f"{source}: slug {slug!r} is set for two essays in sources/manifest.yaml; "
+                                "give each its own slug")
+    # default slugs from the title's pinyin: a second essay whose title starts the same way gets -2
+    taken = set(set_slugs)
+    names = []
+    for found_title, (override, position) in zip(titles, chosen):
         title = (override.title if override else None) or found_title
         role = (override.role or None) if override else None
-        slug = (override.slug if override and override.slug else None) or default_slug(title)
-        seen[slug] += 1
-        if seen[slug] > 1:
-            slug = f"{slug}-{seen[slug]}"
+        slug = override.slug if override and override.slug else None
+        if not slug:
+            base = slug = default_slug(title)
+            n = 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            taken.add(slug)
         warnings = () if title else (EssayWarning(NO_TITLE, "no title found: set one in sources/manifest.yaml "
                                                   f"(essays: - {{match: '#{position}', title: …}})"),)
         names.append(_Name(title, role, slug, warnings))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,7 +27,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding). Raises HandbookError when the bytes are not text."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise HandbookError(f"{name}: starts with a {encoding.removesuffix('-sig')} byte-order mark but is "
+                                    f"not {encoding.removesuffix('-sig')} text; save the page again as UTF-8") from None
     if data.startswith(BINARY_SIGNATURES):
         raise HandbookError(f"{name}: is a binary file (image, PDF or office document), not text")
     if not data.strip():
@@ -104,21 +110,40 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
+def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
+    """The bytes of a raw file, checked before anything is read: a regular file (not a FIFO, a device
+    or a directory, which could block or never end) within the size limit."""
+    name = name or str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise HandbookError(f"{name}: file not found") from None
+    except OSError as err:
+        raise HandbookError(f"{name}: cannot be read ({err.strerror})") from None
+    info = os.fstat(fd)
+    problem = ("is a directory, not a file" if stat.S_ISDIR(info.st_mode) else
+               "is not a regular file (a pipe, device or socket); only text files can be sources"
+               if not stat.S_ISREG(info.st_mode) else
+               f"is {info.st_size:,} bytes, over the limit of {max_bytes:,} (settings.yaml: max_source_bytes)"
+               if info.st_size > max_bytes else None)
+    if problem:
+        os.close(fd)
+        raise HandbookError(f"{name}: {problem}")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as err:
+            raise HandbookError(f"{name}: cannot be read ({err.strerror})") from None
+    if len(data) > max_bytes:  # it grew after the check
+        raise HandbookError(f"{name}: is over the limit of {max_bytes:,} bytes (settings.yaml: max_source_bytes)")
+    return data
+
+
 def read_source(path: Path, max_bytes: int, name: str | None = None) -> str:
     """Read a raw page as text: decoded, with \\n line ends and no markup if it was an HTML page."""
     name = name or str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise HandbookError(f"{name}: is {size:,} bytes, over the limit of {max_bytes:,} (settings.yaml: max_source_bytes)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise HandbookError(f"{name}: file not found") from None
-    except IsADirectoryError:
-        raise HandbookError(f"{name}: is a directory, not a file") from None
-    except OSError as err:
-        raise HandbookError(f"{name}: cannot be read ({err.strerror})") from None
-    text, _ = decode(data, name)
+    text, _ = decode(read_bytes(path, max_bytes, name), name)
     text = normalise_newlines(text)
     if is_html_page(text):
         text = html_to_text(text)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .contract import GENERATED_BY, ChapterMeta
 from .model import Chapter, Essay, SourceEntry
+from .structure import escape_markdown
 from .text import han_count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -18,8 +20,11 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+    """Autoescaped: a value from a source reaches the page as text unless a template says otherwise.
+    Titles in Markdown go through the `md` filter (Markdown syntax escaped too)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["md"] = lambda text: Markup(escape_markdown(str(text)))
     env.globals["generated_by"] = GENERATED_BY
     return env
 
@@ -38,7 +43,9 @@ def render_chapter(env: Environment, essay: Essay, source: SourceEntry, role_slu
         corrections=tuple({"find": c.find, "replace": c.replace, "reason": c.reason} for c in essay.corrections),
         notes=tuple(essay.notes), characters=characters, reading_minutes=minutes,
     ).front_matter()
-    text = env.get_template("chapter.md.j2").render(front_matter=_dump(front), markdown=essay.markdown.rstrip())
+    # both already safe: YAML written by the dumper, Markdown escaped by structure.to_markdown
+    text = env.get_template("chapter.md.j2").render(front_matter=Markup(_dump(front)),
+                                                    markdown=Markup(essay.markdown.rstrip()))
     return Chapter(path=f"{role_slug}/{essay.slug}.md", source_file=source.file, title=essay.title, role=essay.role, role_slug=role_slug,
                    slug=essay.slug, order=order, text=text, characters=characters, reading_minutes=minutes)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 
 @dataclass(frozen=True)
@@ -42,4 +42,5 @@ class RepoLinks:
 def _join(root: str | None, path: str | None) -> str | None:
     if not root or not path:
         return None
-    return root + posixpath.normpath(path).lstrip("/")
+    # percent-encoded: a raw file's name is untrusted and ends up in an href
+    return root + quote(posixpath.normpath(path).lstrip("/"), safe="/")

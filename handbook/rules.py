@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,19 +16,126 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when avail
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
-def load_yaml(path: Path):
+class UniqueKeyLoader(SafeLoader):
+    """A mapping that names a key twice is an error: YAML would silently keep the last value."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+# Dates stay text ("2026-11-22"): the manifest checks them itself and names the entry, where YAML's
+# own conversion would fail on 2026-13-45 with no line number.
+UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def load_yaml(path: Path, name: str | None = None):
+    """The data of a YAML file; every problem is a HandbookError naming the file (as `name`)."""
+    path_name = name or str(path)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=UniqueKeyLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise HandbookError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+        raise HandbookError(f"{path_name}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+    except UnicodeDecodeError as err:
+        raise HandbookError(f"{path_name}: is not UTF-8 text (byte {err.start:,}); save it as UTF-8") from None
+    except ValueError as err:  # a value YAML parses but cannot build, e.g. the date 2026-13-45
+        raise HandbookError(f"{path_name}: is not valid YAML ({err}; quote the value to keep it as text)") from None
     except OSError as err:
-        raise HandbookError(f"{path}: cannot be read ({err.strerror})") from None
+        raise HandbookError(f"{path_name}: cannot be read ({err.strerror})") from None
 
 
-def _compile(patterns: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(p)) for kind, group in (patterns or {}).items() for p in group]
+class RuleFile:
+    """One rules/*.yaml file, read with every problem named by file and entry."""
+
+    def __init__(self, path: Path, rules_dir: Path):
+        self.name = f"rules/{path.relative_to(rules_dir).as_posix()}"
+        self.data = load_yaml(path, self.name)
+        if not isinstance(self.data, dict):
+            raise HandbookError(f"{self.name}: must be a mapping of rule names to rules")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default=None):
+        if key not in self.data:
+            if default is not None:
+                return default
+            raise HandbookError(f"{self.name}: missing key {key!r}")
+        value = self.data[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise HandbookError(f"{self.name}: {key} must be {_kind_name(kind)}, got {type(value).__name__}")
+        return value
+
+    def regex(self, pattern, where: str) -> re.Pattern:
+        if not isinstance(pattern, str):
+            raise HandbookError(f"{self.name}: {where} must be a regular expression in quotes, got {pattern!r}")
+        try:
+            return re.compile(pattern)
+        except re.error as err:
+            raise HandbookError(f"{self.name}: {where}: bad regular expression {pattern!r} ({err})") from None
+
+    def regexes(self, key: str, data=None) -> tuple[re.Pattern, ...]:
+        """A list of patterns under `key`."""
+        items = self.get(key, list) if data is None else data
+        return tuple(self.regex(p, f"{key}[{i}]") for i, p in enumerate(items))
+
+    def grouped(self, key: str, data=None, default=None) -> tuple[tuple[str, re.Pattern], ...]:
+        """Named groups of patterns under `key`: {kind: [pattern, …]} → ((kind, compiled), …)."""
+        groups = self.get(key, dict, default) if data is None else data
+        out = []
+        for kind, group in (groups or {}).items():
+            if not isinstance(group, list):
+                raise HandbookError(f"{self.name}: {key}.{kind} must be a list of patterns")
+            out += [(kind, self.regex(p, f"{key}.{kind}[{i}]")) for i, p in enumerate(group)]
+        return tuple(out)
+
+
+def _kind_name(kind) -> str:
+    names = {int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """rules/settings.yaml, typed: every key required, every value checked when the rules are loaded.
+    The stages read it by key (settings["max_source_bytes"]), as they read the YAML mapping before."""
+
+    chrome_max_line_chars: int
+    max_source_bytes: int
+    max_chapter_chars: int
+    chunk_min_run: int
+    chunk_min_broken_ratio: float
+    join_min_line_chars: int
+    sentence_per_line_max_chars: int
+    sentence_per_line_ratio: float
+    dropped_stop_ratio: float
+    reading_chars_per_minute: int
+    title_max_chars: int
+    injected_digits: list
+    number_units: str
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    @classmethod
+    def load(cls, rule_file: RuleFile) -> "Settings":
+        unknown = sorted(set(rule_file.data) - {f.name for f in fields(cls)})
+        if unknown:
+            raise HandbookError(f"{rule_file.name}: unknown key {unknown[0]!r}")
+        values = {}
+        for f in fields(cls):
+            kind = {"int": int, "float": (int, float), "list": list, "str": str}[f.type]
+            values[f.name] = rule_file.get(f.name, kind)
+            if kind is int and values[f.name] <= 0:
+                raise HandbookError(f"{rule_file.name}: {f.name} must be above 0")
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -73,7 +180,7 @@ class Rules:
     keep_chars: str
     radicals: dict
     roles: dict
-    settings: dict
+    settings: Settings
     sites: tuple[SiteProfile, ...]
     fingerprint: str  # changes whenever any rule file changes
 
@@ -87,42 +194,44 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.relative_to(rules_dir).as_posix().encode() + b"\0" + f.read_bytes())
-    boiler = load_yaml(rules_dir / "boilerplate.yaml")
-    structure = load_yaml(rules_dir / "structure.yaml")
-    script = load_yaml(rules_dir / "script.yaml")
+    boiler = RuleFile(rules_dir / "boilerplate.yaml", rules_dir)
+    structure = RuleFile(rules_dir / "structure.yaml", rules_dir)
+    script = RuleFile(rules_dir / "script.yaml", rules_dir)
     sites = []
     for f in sorted((rules_dir / "sites").glob("*.yaml")):
-        data = load_yaml(f)
+        site = RuleFile(f, rules_dir)
+        match = site.get("match", dict, {})
         sites.append(SiteProfile(
             key=f.stem,
-            name=data["name"],
-            domains=tuple(data.get("match", {}).get("domains", [])),
-            signatures=tuple(data.get("match", {}).get("text", [])),
-            line_patterns=tuple(_compile(data.get("line_patterns"))),
+            name=site.get("name", str),
+            domains=tuple(match.get("domains") or []),
+            signatures=tuple(match.get("text") or []),
+            line_patterns=site.grouped("line_patterns", default={}),
         ))
     return Rules(
-        line_patterns=tuple(_compile(boiler["line_patterns"])),
-        inline_patterns=tuple(_compile(boiler["inline_patterns"])),
-        teaser_headings=tuple(re.compile(p) for p in boiler["teaser_headings"]),
-        chrome_sections=tuple(re.compile(p) for p in boiler["chrome_sections"]),
-        field_codes=tuple(re.compile(p) for p in boiler["field_codes"]),
-        essay_markers=tuple(re.compile(p) for p in structure["essay_markers"]),
-        title_labels=tuple(re.compile(p) for p in structure["title_labels"]),
-        title_junk=tuple(re.compile(p) for p in structure["title_junk"]),
-        page_markers=tuple(re.compile(p) for p in structure["page_markers"]),
-        chunk_marker=re.compile(structure["chunk_marker"]),
-        heading_styles=tuple((k, re.compile(v)) for k, v in structure["heading_styles"].items()),
-        numbered_item=re.compile(structure["numbered_item"]),
-        heading_max_chars=structure["heading_max_chars"],
-        run_in_styles=tuple(structure["run_in_styles"]),
-        body_openers=tuple(structure["body_openers"]),
-        inline_enumerations=re.compile(structure["inline_enumerations"]),
-        question_words=tuple(structure["question_words"]),
-        zhu_words=tuple(script["zhu_words"]),
-        keep_chars="".join(script.get("keep_chars", [])),
-        radicals=dict(script.get("radicals", {})),
+        line_patterns=boiler.grouped("line_patterns"),
+        inline_patterns=boiler.grouped("inline_patterns"),
+        teaser_headings=boiler.regexes("teaser_headings"),
+        chrome_sections=boiler.regexes("chrome_sections"),
+        field_codes=boiler.regexes("field_codes"),
+        essay_markers=structure.regexes("essay_markers"),
+        title_labels=structure.regexes("title_labels"),
+        title_junk=structure.regexes("title_junk"),
+        page_markers=structure.regexes("page_markers"),
+        chunk_marker=structure.regex(structure.get("chunk_marker", str), "chunk_marker"),
+        heading_styles=tuple((k, structure.regex(v, f"heading_styles.{k}"))
+                             for k, v in structure.get("heading_styles", dict).items()),
+        numbered_item=structure.regex(structure.get("numbered_item", str), "numbered_item"),
+        heading_max_chars=structure.get("heading_max_chars", int),
+        run_in_styles=tuple(structure.get("run_in_styles", list)),
+        body_openers=tuple(structure.get("body_openers", list)),
+        inline_enumerations=structure.regex(structure.get("inline_enumerations", str), "inline_enumerations"),
+        question_words=tuple(structure.get("question_words", list)),
+        zhu_words=tuple(script.get("zhu_words", list)),
+        keep_chars="".join(script.get("keep_chars", list, [])),
+        radicals=dict(script.get("radicals", dict, {})),
         roles=load_yaml(rules_dir / "roles.yaml"),
-        settings=load_yaml(rules_dir / "settings.yaml"),
+        settings=Settings.load(RuleFile(rules_dir / "settings.yaml", rules_dir)),
         sites=tuple(sites),
         fingerprint=digest.hexdigest()[:16],
     )

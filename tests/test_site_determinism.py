@@ -1,18 +1,22 @@
-"""Two site builds from the same docs/ give the same search index and the same chapter PDFs."""
+"""Two site builds from the same docs/ give the same search index and the same chapter PDFs. Each build
+runs in its own copy of the repository, so neither reuses the other's PDF cache (build/pdf-cache/) and
+nothing is written into this repository's build/."""
 
 import hashlib
 import subprocess
 import sys
 
-from tests.repo import ROOT
+from tests.repo import copy_repo
 
 
 def test_two_site_builds_are_identical(tmp_path):
     digests = []
     for name in ("a", "b"):
-        out = tmp_path / name
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=ROOT, check=True,
+        repo = copy_repo(tmp_path / name / "repo")
+        out = tmp_path / name / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=repo, check=True,
                        capture_output=True)
+        assert len(list((repo / "build" / "pdf-cache").glob("*.pdf"))) > 5  # rendered here, not reused
         files = [out / "search" / "search_index.json", *sorted((out / "pdf").rglob("*.pdf"))]
         digests.append({f.relative_to(out).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in files})
     assert len(digests[0]) > 5 and digests[0] == digests[1]

@@ -15,6 +15,9 @@ from ..contract import NOTE, ChapterMeta, Role, load_roles
 from ..rules import RULES_DIR
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
+# The PDF stage's own limit, whatever wrote docs/: a longer chapter takes WeasyPrint minutes, not seconds.
+# The pipeline refuses such essays earlier (rules/settings.yaml: max_chapter_chars).
+MAX_CHAPTER_BYTES = 200_000
 
 
 class ChapterError(ValueError):
@@ -95,6 +98,9 @@ def read_chapter(path: Path) -> ChapterFile | None:
         raise ChapterError(f"{path}: cannot read front matter: {exc}") from exc
     if not ChapterMeta.is_chapter(meta):
         return None
+    if len(raw) > MAX_CHAPTER_BYTES:
+        raise ChapterError(f"{path}: is {len(raw):,} bytes, over the {MAX_CHAPTER_BYTES:,} a chapter PDF is made from; "
+                           f"split the source into several files")
     missing = ChapterMeta.missing(meta)
     if missing:
         raise ChapterError(f"{path}: lacks front matter {', '.join(missing)} (see CONTRACT.md)")

@@ -109,7 +109,7 @@ function mayHold(section, term) {
 
 /** How well a section answers the query, and where. */
 function score(section, terms) {
-  const found = {}
+  const found = Object.create(null)  // a term such as "__proto__" is a key like any other
   const spans = { title: [], body: [] }
   let value = 0
   for (const term of terms) {
@@ -192,7 +192,7 @@ function search(query) {
       const items = page.items.sort((a, b) => b.score - a.score)
       if (page.article && !items.some(item => item.location === page.article.location))
         items.push({ location: page.article.location, title: escapeHtml(page.article.title.text), text: "",
-                     tags: page.article.tags, score: 0, terms: {} })
+                     tags: page.article.tags, score: 0, terms: Object.create(null) })
       return items
     })
     .sort((a, b) => b[0].score - a[0].score)
