@@ -1,0 +1,205 @@
+"""The offline copy: a zip of the built site that works unpacked and opened from a folder (file://).
+
+What changes from the site, in the copy only (the site itself is not touched):
+- Links to directory URLs (`../shuji/gongpu-yishi/`, `.`, `..`) point at their `index.html`: a browser
+  opening file:// shows a folder listing, not its index page. This is what `use_directory_urls: false`
+  does for Material's offline plugin, done on the built pages so the site is built once.
+- Search: a browser cannot fetch an index or start a worker from file://, so the copy carries its own
+  search, independent of the site's: assets/offline/search-index.js (every page's sections as text,
+  inlined in a script, the approach of Material's offline plugin) loaded when the reader first types,
+  and assets/offline/search.js, a search box in the header that finds pages holding every term as typed.
+  The site's own search box, which needs a server, is hidden in the copy.
+Deterministic: files in path order, one fixed timestamp, the same bytes for the same site.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import re
+import time
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, ContextManager
+
+from .progress import stage
+
+OFFLINE_DIR = "offline"
+ZIP_NAME = "handbook-offline.zip"
+FOLDER = "handbook"  # the folder the zip unpacks to
+ASSETS = "assets/offline"
+SCRIPT_DIR = Path(__file__).resolve().parent / "templates" / "offline"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Not copied: the zip itself, and the files only a server or a crawler reads.
+SKIP = {f"{OFFLINE_DIR}/{ZIP_NAME}", "sitemap.xml", "sitemap.xml.gz"}
+
+_LINK = re.compile(r'(<[a-zA-Z][^>]*?\s(?:href|src)=")([^"]*)(")')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass
+class OfflineResult:
+    path: Path
+    files: int
+    size: int
+    seconds: float
+
+    def summary(self) -> str:
+        return f"{self.files} files, {self.size / 1e6:.1f} MB zipped, {self.seconds:.2f} s"
+
+
+def file_url(url: str) -> str:
+    """A relative link as it must be under file://: a directory URL gets its index.html."""
+    if not url or url.startswith(("#", "//", "/")) or _SCHEME.match(url):
+        return url
+    path, rest = re.match(r"([^?#]*)(.*)", url, re.S).groups()
+    if path == "":
+        return url
+    if path.endswith("/"):
+        path += "index.html"
+    elif path.rsplit("/", 1)[-1] in (".", ".."):
+        path += "/index.html"
+    return path + rest
+
+
+def rewrite_page(page: str, base: str) -> str:
+    """A built HTML page as the offline copy has it: file:// links, the offline search added.
+    `base`: the relative path from the page to the site root ('' or '../../')."""
+    page = _LINK.sub(lambda m: m.group(1) + html.escape(file_url(html.unescape(m.group(2))), quote=True)
+                     + m.group(3), page)
+    tags = (f'<link rel="stylesheet" href="{base}{ASSETS}/search.css">\n'
+            f'<script src="{base}{ASSETS}/search.js" data-base="{base}" defer></script>\n')
+    return page.replace("</head>", tags + "</head>", 1)
+
+
+class _Sections(HTMLParser):
+    """The text of a page's <article>, cut at every heading that has an id."""
+
+    HEADINGS = {"h1", "h2", "h3"}
+    SKIP = {"script", "style", "nav", "button"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.sections: list[list[str]] = []  # [anchor, heading, text]
+        self._in_title = self._depth = self._skip = 0
+        self._skip_tag = ""
+        self._heading: list[str] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "title":
+            self._in_title = 1
+        if tag == "article":
+            self._depth += 1
+        if not self._depth:
+            return
+        if self._skip:
+            self._skip += tag == self._skip_tag
+        elif tag in self.SKIP or "headerlink" in (a.get("class") or "").split():
+            self._skip, self._skip_tag = 1, tag
+        elif tag in self.HEADINGS and (a.get("id") is not None or tag == "h1"):
+            self._flush()
+            self.sections.append([a.get("id") or "", "", ""])
+            self._heading = []
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = 0
+        if not self._depth:
+            return
+        if self._skip:
+            self._skip -= tag == self._skip_tag
+        elif tag in self.HEADINGS and self._heading is not None:
+            self.sections[-1][1] = " ".join("".join(self._heading).split())
+            self._heading = None
+        elif tag == "article":
+            self._depth -= 1
+            self._flush()
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif self._depth and not self._skip:
+            (self._heading if self._heading is not None else self._text).append(data)
+
+    def _flush(self):
+        # text before the first heading (the page's action buttons) is not searched
+        text = " ".join("".join(self._text).split())
+        if text and self.sections:
+            self.sections[-1][2] = (self.sections[-1][2] + " " + text).strip()
+        self._text = []
+
+
+def page_entry(url: str, page: str) -> list | None:
+    """[url, page title, [[anchor, heading, text], …]] for the search index; None for a page without text."""
+    parser = _Sections()
+    parser.feed(page)
+    parser.close()
+    sections = [s for s in parser.sections if s[1] or s[2]]
+    if not sections:
+        return None
+    title = parser.title.split(" - ")[0].strip() or sections[0][1]
+    return [url, title, sections]
+
+
+def search_index(entries: list[list]) -> bytes:
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    return f"window.__offlineSearch = {data};\n".encode("utf-8")
+
+
+def offline_files(site_dir: Path, advance: Callable[[int], None] = lambda n=1: None):
+    """(path in the copy, bytes) of every file of the offline copy, in path order."""
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    entries = []
+    for p in files:
+        rel = p.relative_to(site_dir).as_posix()
+        if rel in SKIP or p.name.startswith("."):
+            continue
+        if p.suffix == ".html":
+            page = p.read_text(encoding="utf-8")
+            if rel != "404.html" and (entry := page_entry(rel, page)):
+                entries.append(entry)
+            yield rel, rewrite_page(page, "../" * rel.count("/")).encode("utf-8")
+        else:
+            yield rel, p.read_bytes()
+        advance(1)
+    yield f"{ASSETS}/search-index.js", search_index(entries)
+    for name in ("search.js", "search.css"):
+        yield f"{ASSETS}/{name}", (SCRIPT_DIR / name).read_bytes()
+
+
+def pack(files, folder: str = FOLDER) -> tuple[bytes, int]:
+    """A deterministic zip of (path, bytes) under `folder`/: (zip bytes, number of files)."""
+    buf, count = io.BytesIO(), 0
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, data, compresslevel=6)
+            count += 1
+    return buf.getvalue(), count
+
+
+def build_offline(site_dir: str | Path, *,
+                  progress: Callable[[str, int], ContextManager] | None = None) -> OfflineResult:
+    """Write SITE/offline/handbook-offline.zip from the built site (run after everything else is in it)."""
+    t0 = time.perf_counter()
+    site_dir = Path(site_dir)
+    out = site_dir / OFFLINE_DIR / ZIP_NAME
+    total = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    progress = progress or stage
+    with progress("offline", total) as advance:
+        data, count = pack(list(offline_files(site_dir, advance)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)
+    return OfflineResult(out, count, len(data), time.perf_counter() - t0)

@@ -1,0 +1,35 @@
+"""MkDocs hook: the editions for reading away from the site, after the PDFs (hooks/pdf.py).
+
+Register in mkdocs.yml after `- hooks/pdf.py`. After every build it writes site/epub/handbook.epub and
+site/epub/<role_slug>.epub (handbook/epub.py, cached under build/epub-cache/ by content), then the offline
+copy site/offline/handbook-offline.zip of everything built so far (handbook/offline.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:  # the `mkdocs` console script does not put the project on sys.path
+    sys.path.insert(0, str(_ROOT))
+
+from handbook.epub import build_epubs  # noqa: E402
+from handbook.offline import build_offline  # noqa: E402
+from handbook.pdf import ChapterError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.editions")
+
+
+def on_post_build(config, **kwargs):
+    project = Path(config.config_file_path).resolve().parent if config.config_file_path else _ROOT
+    try:
+        epubs = build_epubs(config.docs_dir, config.site_dir, cache_dir=project / "build" / "epub-cache",
+                            title=config.site_name, log=log.debug)
+    except ChapterError as exc:
+        raise PluginError(f"EPUB: {exc}") from exc
+    log.info("EPUB: %s", epubs.summary())
+    log.info("Offline: %s", build_offline(config.site_dir).summary())
