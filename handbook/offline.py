@@ -8,7 +8,7 @@ What changes from the site, in the copy only (the site itself is not touched):
   search, independent of the site's: assets/offline/search-index.js (every page's sections as text,
   inlined in a script, the approach of Material's offline plugin) loaded when the reader first types,
   and assets/offline/search.js, a search box in the header that finds pages holding every term as typed.
-  The site's own search box, which needs a server, is hidden in the copy.
+  The site's own search box, which needs a server, is hidden and not started in the copy.
 Deterministic: files in path order, one fixed timestamp, the same bytes for the same site.
 """
 
@@ -34,11 +34,14 @@ FOLDER = "handbook"  # the folder the zip unpacks to
 ASSETS = "assets/offline"
 SCRIPT_DIR = Path(__file__).resolve().parent / "templates" / "offline"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# Not copied: the zip itself, and the files only a server or a crawler reads.
-SKIP = {f"{OFFLINE_DIR}/{ZIP_NAME}", "sitemap.xml", "sitemap.xml.gz"}
+# Not copied: the zip itself, and the files only a server or a crawler reads (the 404 page's links are
+# absolute: a server shows it at any depth).
+SKIP = {f"{OFFLINE_DIR}/{ZIP_NAME}", "404.html", "sitemap.xml", "sitemap.xml.gz"}
 
 _LINK = re.compile(r'(<[a-zA-Z][^>]*?\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Material fetches its search index for the form named "search" (search/search_index.js under file://)
+_SITE_SEARCH_FORM = re.compile(r'(<form\b[^>]*?)\s+name="search"')
 
 
 @dataclass
@@ -71,6 +74,7 @@ def rewrite_page(page: str, base: str) -> str:
     `base`: the relative path from the page to the site root ('' or '../../')."""
     page = _LINK.sub(lambda m: m.group(1) + html.escape(file_url(html.unescape(m.group(2))), quote=True)
                      + m.group(3), page)
+    page = _SITE_SEARCH_FORM.sub(r"\1", page)
     tags = (f'<link rel="stylesheet" href="{base}{ASSETS}/search.css">\n'
             f'<script src="{base}{ASSETS}/search.js" data-base="{base}" defer></script>\n')
     return page.replace("</head>", tags + "</head>", 1)
@@ -163,7 +167,7 @@ def offline_files(site_dir: Path, advance: Callable[[int], None] = lambda n=1: N
             continue
         if p.suffix == ".html":
             page = p.read_text(encoding="utf-8")
-            if rel != "404.html" and (entry := page_entry(rel, page)):
+            if entry := page_entry(rel, page):
                 entries.append(entry)
             yield rel, rewrite_page(page, "../" * rel.count("/")).encode("utf-8")
         else:
