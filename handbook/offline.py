@@ -15,17 +15,15 @@ Deterministic: files in path order, one fixed timestamp, the same bytes for the 
 from __future__ import annotations
 
 import html
-import io
 import json
-import os
 import re
 import time
-import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, ContextManager
 
+from .archive import deterministic_zip, write_atomic
 from .progress import stage
 
 OFFLINE_DIR = "offline"
@@ -33,7 +31,6 @@ ZIP_NAME = "handbook-offline.zip"
 FOLDER = "handbook"  # the folder the zip unpacks to
 ASSETS = "assets/offline"
 SCRIPT_DIR = Path(__file__).resolve().parent / "templates" / "offline"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Not copied: the zip itself, and the files only a server or a crawler reads (the 404 page's links are
 # absolute: a server shows it at any depth).
 SKIP = {f"{OFFLINE_DIR}/{ZIP_NAME}", "404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -178,20 +175,6 @@ def offline_files(site_dir: Path, advance: Callable[[int], None] = lambda n=1: N
         yield f"{ASSETS}/{name}", (SCRIPT_DIR / name).read_bytes()
 
 
-def pack(files, folder: str = FOLDER) -> tuple[bytes, int]:
-    """A deterministic zip of (path, bytes) under `folder`/: (zip bytes, number of files)."""
-    buf, count = io.BytesIO(), 0
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{name}", ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            z.writestr(info, data, compresslevel=6)
-            count += 1
-    return buf.getvalue(), count
-
-
 def build_offline(site_dir: str | Path, *,
                   progress: Callable[[str, int], ContextManager] | None = None) -> OfflineResult:
     """Write SITE/offline/handbook-offline.zip from the built site (run after everything else is in it)."""
@@ -201,9 +184,7 @@ def build_offline(site_dir: str | Path, *,
     total = sum(1 for p in site_dir.rglob("*") if p.is_file())
     progress = progress or stage
     with progress("offline", total) as advance:
-        data, count = pack(list(offline_files(site_dir, advance)))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
-    return OfflineResult(out, count, len(data), time.perf_counter() - t0)
+        files = sorted(offline_files(site_dir, advance))
+    data = deterministic_zip([(f"{FOLDER}/{name}", content, False) for name, content in files], level=6)
+    write_atomic(out, data)
+    return OfflineResult(out, len(files), len(data), time.perf_counter() - t0)
