@@ -2,7 +2,9 @@
 
 Register in mkdocs.yml after `- hooks/pdf.py`. After every build it writes site/epub/handbook.epub and
 site/epub/<role_slug>.epub (handbook/epub.py, cached under build/epub-cache/ by content), then the offline
-copy site/offline/handbook-offline.zip of everything built so far (handbook/offline.py).
+copy site/offline/handbook-offline.zip of everything built so far (handbook/offline.py); not under
+`mkdocs serve`, where it would zip the whole site again after every edit. Keep this hook last: the copy
+holds only what was written before it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from handbook.offline import build_offline  # noqa: E402
 from handbook.pdf import ChapterError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.editions")
+_command = "build"
+
+
+def on_startup(command, **kwargs):
+    global _command
+    _command = command
 
 
 def on_post_build(config, **kwargs):
@@ -32,4 +40,7 @@ def on_post_build(config, **kwargs):
     except ChapterError as exc:
         raise PluginError(f"EPUB: {exc}") from exc
     log.info("EPUB: %s", epubs.summary())
-    log.info("Offline: %s", build_offline(config.site_dir).summary())
+    if _command == "serve":
+        log.info("Offline: not built while serving (`make site` builds it)")
+    else:
+        log.info("Offline: %s", build_offline(config.site_dir).summary())
