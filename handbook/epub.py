@@ -15,18 +15,21 @@ No font is embedded: a subset of Noto Serif SC covering the real handbook's 1,37
 weighs 0.45 MB (OTF), eleven times the whole book (41 KB zipped), and grows with the text; every reading
 app has a CJK font. The stylesheet names common CJK serif fonts and ends in the app's own serif.
 
-Cache: CACHE/<sha256>.epub keyed by the files of the book (which hold the text, templates and
-stylesheet) and EPUB_VERSION, as the PDFs are.
+Cache: CACHE/<sha256>.epub keyed by what the book is made from: the chapter files' digests, the roles,
+the title and date, the templates, this code and the libraries' versions (cache_key), so an unchanged
+book is copied without rendering a page.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import time
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, ContextManager
 
@@ -144,10 +147,11 @@ def _depth(entries: list[TocEntry]) -> int:
     return 1 + max((_depth(e.children) for e in entries), default=0) if entries else 0
 
 
-def edition_files(edition: Edition, date: str) -> list[tuple[str, bytes]]:
-    """Every file of the book after `mimetype`, in zip order (pure: the same edition gives the same bytes)."""
+def edition_files(edition: Edition, date: str, pages: dict | None = None) -> list[tuple[str, bytes]]:
+    """Every file of the book after `mimetype`, in zip order (pure: the same edition gives the same bytes).
+    `pages`: chapter pages already made for another edition (a chapter's page is the same in every book)."""
+    pages = {} if pages is None else pages
     chapters = [c for g in edition.groups for c in g.chapters]
-    role_full_names = {g.slug: g.full_name for g in edition.groups}
     documents: list[tuple[str, bytes]] = []
     cover, _ = _page("cover.html.j2", doc_title=edition.title, body_class="cover-page", book_title=edition.title,
                      groups=edition.groups, chapter_count=len(chapters), sites=_sites(chapters), date=date)
@@ -161,8 +165,10 @@ def edition_files(edition: Edition, date: str) -> list[tuple[str, bytes]]:
         documents.append((part_href, part))
         entry = TocEntry(f"{part_label(number)}　{group.full_name}（{group.name}）", part_href)
         for c, href in names:
-            page, sections = _page("chapter.html.j2", doc_title=c.title, body_class="chapter-page", chapter=c,
-                                   role_full_names=role_full_names)
+            if c.anchor not in pages:
+                pages[c.anchor] = _page("chapter.html.j2", doc_title=c.title, body_class="chapter-page", chapter=c,
+                                        role_full_names={group.slug: group.full_name})
+            page, sections = pages[c.anchor]
             documents.append((href, page))
             entry.children.append(TocEntry(c.title, href, [TocEntry(t, f"{href}#{i}") for i, t in sections]))
         toc.append(entry)
@@ -181,6 +187,30 @@ def edition_files(edition: Edition, date: str) -> list[tuple[str, bytes]]:
         ("EPUB/style.css", (TEMPLATE_DIR / "style.css").read_bytes()),
         *((f"EPUB/{name}", data) for name, data in documents),
     ]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """What makes the books besides the chapters: templates, this code, the chapter reader, the libraries."""
+    h = hashlib.sha256(EPUB_VERSION.encode())
+    for f in [*sorted(TEMPLATE_DIR.iterdir()), PRINT_TEMPLATES / "_chapter.html.j2", Path(__file__),
+              Path(inspect.getfile(load_chapters))]:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for package in ("Markdown", "tinyhtml5", "Jinja2"):
+        h.update(version(package).encode())
+    return h.digest()
+
+
+def cache_key(edition: Edition, date: str) -> str:
+    """The book's cache key, from its inputs: a book whose chapter files, roles, title and code are
+    unchanged is reused without rendering a page."""
+    h = hashlib.sha256(_code_digest())
+    h.update(f"{edition.name}\0{edition.title}\0{date}".encode())
+    for g in edition.groups:
+        h.update(f"\0{g.name}\0{g.slug}\0{g.full_name}".encode())
+        for c in g.chapters:
+            h.update(f"\0{c.digest}".encode())
+    return h.hexdigest()
 
 
 def pack(files: list[tuple[str, bytes]]) -> bytes:
@@ -204,17 +234,14 @@ def build_epubs(docs_dir: str | Path, site_dir: str | Path, *, cache_dir: str | 
     groups = group_by_role(chapters, docs_dir)
     books = editions(groups, title or HANDBOOK_TITLE) if chapters else []
     date = book_date(chapters)
-    result, keys = EpubBuild(), []
+    result, keys, pages = EpubBuild(), [], {}
     progress = progress or stage
     with progress("EPUB", len(books)) as advance:
         for book in books:
-            files = edition_files(book, date)
-            key = hashlib.sha256(EPUB_VERSION.encode() + b"".join(
-                n.encode() + b"\0" + hashlib.sha256(d).digest() for n, d in files)).hexdigest()
-            keys.append(key)
-            cached = cache_dir / f"{key}.epub"
+            keys.append(cache_key(book, date))
+            cached = cache_dir / f"{keys[-1]}.epub"
             hit = cached.is_file()
-            data = cached.read_bytes() if hit else pack(files)
+            data = cached.read_bytes() if hit else pack(edition_files(book, date, pages))
             if not hit:
                 write_atomic(cached, data)
             dst = out_root / book.filename

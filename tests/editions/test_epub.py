@@ -150,13 +150,19 @@ def test_markup_from_a_chapter_is_shown_as_text(epub_site):
             assert shown in page, shown
 
 
-def test_cached_books_are_reused_and_a_gone_role_is_removed(tmp_path):
+def test_unchanged_books_are_reused_changed_ones_made_again_and_a_gone_role_removed(tmp_path):
     docs = make_docs(tmp_path)
     site, cache = tmp_path / "site", tmp_path / "cache"
     first = build_epubs(docs, site, cache_dir=cache)
     assert not any(b.cached for b in first.books)
     again = build_epubs(docs, site, cache_dir=cache)
     assert all(b.cached for b in again.books)
+    chapter = docs / "zugong" / "yangben-er.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("服务", "服务好", 1), encoding="utf-8")
+    changed = build_epubs(docs, site, cache_dir=cache)
+    assert {b.path.name: b.cached for b in changed.books} == {"handbook.epub": False, "shuji.epub": True,
+                                                               "zugong.epub": False}
+    assert "服务好" in zipfile.ZipFile(site / "epub" / "zugong.epub").read("EPUB/chapter-1-1.xhtml").decode()
     shutil.rmtree(docs / "zugong")
     build_epubs(docs, site, cache_dir=cache)
     assert sorted(p.name for p in (site / "epub").iterdir()) == ["handbook.epub", "shuji.epub"]
