@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import re
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -112,9 +113,8 @@ def editions(groups: list[RoleGroup], title: str) -> list[Edition]:
 
 def book_date(chapters: list) -> str:
     """The newest date a chapter's source was obtained (YYYY-MM-DD): a date that moves only with the text."""
-    dates = sorted(str(c.source.get("obtained") or "")[:10] for c in chapters)
-    newest = dates[-1] if dates else ""
-    return newest if len(newest) == 10 and newest[4] == newest[7] == "-" else DEFAULT_DATE
+    dates = [d for c in chapters if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d := str(c.source.get("obtained") or ""))]
+    return max(dates, default=DEFAULT_DATE)
 
 
 def _xhtml(html: str) -> tuple[bytes, list[tuple[str, str]]]:

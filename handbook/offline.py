@@ -69,8 +69,12 @@ def file_url(url: str) -> str:
 def rewrite_page(page: str, base: str) -> str:
     """A built HTML page as the offline copy has it: file:// links, the offline search added.
     `base`: the relative path from the page to the site root ('' or '../../')."""
-    page = _LINK.sub(lambda m: m.group(1) + html.escape(file_url(html.unescape(m.group(2))), quote=True)
-                     + m.group(3), page)
+    def link(m: re.Match) -> str:
+        url = html.unescape(m.group(2))
+        new = file_url(url)
+        return m.group(0) if new == url else m.group(1) + html.escape(new, quote=True) + m.group(3)
+
+    page = _LINK.sub(link, page)
     page = _SITE_SEARCH_FORM.sub(r"\1", page)
     tags = (f'<link rel="stylesheet" href="{base}{ASSETS}/search.css">\n'
             f'<script src="{base}{ASSETS}/search.js" data-base="{base}" defer></script>\n')
@@ -145,7 +149,7 @@ def page_entry(url: str, page: str) -> list | None:
     sections = [s for s in parser.sections if s[1] or s[2]]
     if not sections:
         return None
-    title = parser.title.split(" - ")[0].strip() or sections[0][1]
+    title = parser.title.rsplit(" - ", 1)[0].strip() or sections[0][1]  # Material: "page - site"
     return [url, title, sections]
 
 
@@ -159,6 +163,7 @@ def offline_files(site_dir: Path, advance: Callable[[int], None] = lambda n=1: N
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     entries = []
     for p in files:
+        advance(1)
         rel = p.relative_to(site_dir).as_posix()
         if rel in SKIP or p.name.startswith("."):
             continue
@@ -169,7 +174,6 @@ def offline_files(site_dir: Path, advance: Callable[[int], None] = lambda n=1: N
             yield rel, rewrite_page(page, "../" * rel.count("/")).encode("utf-8")
         else:
             yield rel, p.read_bytes()
-        advance(1)
     yield f"{ASSETS}/search-index.js", search_index(entries)
     for name in ("search.js", "search.css"):
         yield f"{ASSETS}/{name}", (SCRIPT_DIR / name).read_bytes()
