@@ -27,6 +27,8 @@ from mkdocs.exceptions import PluginError
 BUNDLE = "pagefind"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TAG = re.compile(r"(<[^>]*>)")
+BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|tr|blockquote|pre|dd|dt)>)", re.I)
+PARAGRAPH = "\u00b6"  # ¶ after each block: Pagefind's text runs blocks together, the browser splits them again
 # what the browser needs from Pagefind's output; the rest is its own UI, which the handbook does not use
 KEPT = re.compile(r"^(pagefind\.js|pagefind-entry\.json|pagefind\..*\.pf_meta|wasm\..*\.pagefind|index|fragment)$")
 _chapters: dict[str, str] = {}  # output path in the site → the chapter's HTML as indexed
@@ -38,7 +40,9 @@ def pairs(run: str) -> str:
 
 
 def index_text(html: str) -> str:
-    """The chapter's HTML with the Han characters of its text (never of a tag) cut into pairs."""
+    """The chapter's HTML with the Han characters of its text (never of a tag) cut into pairs, and a
+    paragraph sign after each block."""
+    html = BLOCK_END.sub(rf"\1 {PARAGRAPH} ", html)
     return "".join(part if part.startswith("<") else HAN_RUN.sub(lambda m: f" {pairs(m.group())} ", part)
                    for part in TAG.split(html))
 

@@ -22,7 +22,9 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const RESULTS = 10          // chapters shown with their sections; their text is fetched per query
-const EXCERPT_WORDS = 60    // Pagefind words (here: characters) around a match in a passage
+const EXCERPT_WORDS = 120   // Pagefind words (here: characters) around a match
+const PASSAGE_BEFORE = 30, PASSAGE_AFTER = 70   // characters of context around a match in a passage
+const PARAGRAPH = "\u00b6"  // after each block in the index (hooks/search_index.py)
 const WEIGHT = { title: 8, word: 2, allTerms: 2 }
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"   // as hooks/search_index.py
 const HAN_RUN = new RegExp(`[${HAN}]+`, "g")
@@ -48,6 +50,18 @@ function readerText(html) {
     .replace(PAIR_THEN_NEXT, "$1")   // 人民 民群 群众 众 → 人民群众 (a run ends in one character)
     .replace(SPACE_BY_HAN, "")
     .trim()
+}
+
+/** The passage to show from a section's excerpt: in the paragraph that holds the most terms (not the
+ *  heading, which is shown as the title), the match with some context, the terms marked. */
+function passage(excerpt, terms, title) {
+  const paragraphs = excerpt.split(PARAGRAPH).map(p => p.trim()).filter(p => p && !title.includes(p))  // an excerpt may start inside the heading
+  const held = p => terms.filter(t => p.toLowerCase().includes(t)).length
+  const best = paragraphs.reduce((a, b) => (held(b) > held(a) ? b : a), "")
+  if (!held(best)) return ""
+  const first = Math.min(...terms.map(t => occurrences(best, t)[0]?.[0] ?? best.length))
+  const from = Math.max(0, first - PASSAGE_BEFORE), to = Math.min(best.length, first + PASSAGE_AFTER)
+  return "<p>" + (from > 0 ? "…" : "") + highlight(best.slice(from, to), terms) + (to < best.length ? "…" : "") + "</p>"
 }
 
 /** A term as Pagefind is asked for it: the index's words (hooks/search_index.py pairs()), in a row. */
@@ -116,30 +130,30 @@ function load() {
 
 /** A chapter as Material shows a result: its best sections first, the chapter itself always there. */
 async function chapterItems(results, terms) {
-  const sections = new Map()   // location → { title, passages: [text], terms: Set, words }
+  const sections = new Map()   // location → { title, excerpts: [text], terms: Set, words }
   let chapter = null
   for (const [term, result] of results) {
     const data = await result.data()
     chapter = chapter || { location: data.url.replace(/^\//, ""), title: readerText(data.meta.title) }
     for (const sub of data.sub_results) {
-      const location = sub.url.replace(/^\//, "")
-      const section = sections.get(location) || { title: readerText(sub.title), passages: [], terms: new Set(), words: 0 }
-      const passage = readerText(sub.excerpt)
-      section.passages.push(passage)
+      // the chapter's title is its first heading: that section is the chapter itself
+      const location = sub.anchor?.element === "h1" ? chapter.location : sub.url.replace(/^\//, "")
+      const section = sections.get(location) || { title: readerText(sub.title), excerpts: [], terms: new Set(), words: 0 }
+      const excerpt = readerText(sub.excerpt)
+      section.excerpts.push(excerpt)
       section.terms.add(term)
-      if (asWord(passage, term)) section.words++
+      if (asWord(excerpt.split(PARAGRAPH).join(" "), term)) section.words++
       sections.set(location, section)
     }
   }
   const items = [...sections].map(([location, s]) => {
     const inTitle = terms.filter(t => s.title.toLowerCase().includes(t)).length
-    const passage = s.passages.find(p => terms.some(t => p.toLowerCase().includes(t))) || ""
     const found = Object.create(null)
     for (const t of terms) found[t] = s.terms.has(t)
     return {
-      location: location === chapter.location + "#" ? chapter.location : location,
+      location,
       title: highlight(s.title, terms),
-      text: passage ? `<p>…${highlight(passage, terms)}…</p>` : "",
+      text: s.excerpts.map(e => passage(e, terms, s.title)).find(Boolean) || "",
       score: (WEIGHT.title * inTitle + WEIGHT.word * s.words + s.terms.size)
         * (s.terms.size === terms.length ? WEIGHT.allTerms : 1),
       terms: found
@@ -182,7 +196,12 @@ addEventListener("message", async ({ data: message }) => {
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
     const number = ++latest
-    const items = await search(message.data)
+    let items = []
+    try {
+      items = await search(message.data)
+    } catch (error) {
+      console.error("search:", error)   // e.g. the index could not be fetched: no results, not a hang
+    }
     if (number === latest) postMessage({ type: RESULT, data: { items } })
   }
 })
