@@ -9,8 +9,6 @@
   warning, so `mkdocs build --strict` fails on it.
 - Marks the editorial notes inside a chapter's text (〔原文此处缺失〕 …) with <span class="hb-note">, so
   readers see them as the editors' words, not the author's.
-- Resolves the search plugin's jieba user dictionary relative to mkdocs.yml, so the build works
-  from any working directory, and keeps jieba's "Building prefix dict…" chatter out of the build log.
 """
 
 from __future__ import annotations
@@ -21,8 +19,6 @@ import re
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
-
-from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from handbook.rules import load_rules  # noqa: E402
@@ -62,20 +58,7 @@ def _repo_roots(config) -> tuple[str | None, str | None]:
     return urljoin(base, edit_root), urljoin(base, view_root)
 
 
-@event_priority(100)  # before the search plugin reads its options
 def on_config(config):
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None:
-        base = Path(config.config_file_path).resolve().parent
-        for key in ("jieba_dict", "jieba_dict_user"):
-            value = search.config.get(key)
-            if value and not Path(value).is_absolute():
-                search.config[key] = str(base / value)
-        try:
-            import jieba
-            jieba.setLogLevel(logging.WARNING)
-        except ImportError:
-            pass
     _ROOTS["edit"], _ROOTS["view"] = _repo_roots(config)
     return config
 

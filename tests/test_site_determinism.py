@@ -1,4 +1,4 @@
-"""Two site builds from the same docs/ give the same search index and the same chapter PDFs."""
+"""Two site builds from the same docs/ give the same search indexes and the same chapter PDFs."""
 
 import hashlib
 import subprocess
@@ -13,6 +13,7 @@ def test_two_site_builds_are_identical(tmp_path):
         out = tmp_path / name
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=ROOT, check=True,
                        capture_output=True)
-        files = [out / "search" / "search_index.json", *sorted((out / "pdf").rglob("*.pdf"))]
+        files = [out / "search" / "search_index.json", *sorted((out / "pagefind").rglob("*.*")),
+                 *sorted((out / "pdf").rglob("*.pdf"))]
         digests.append({f.relative_to(out).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in files})
     assert len(digests[0]) > 5 and digests[0] == digests[1]
