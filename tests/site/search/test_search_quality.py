@@ -100,7 +100,7 @@ def test_navigation_and_help_pages_are_not_results(page, server, chapters):
 @pytest.mark.parametrize("q", ["__proto__", "constructor", "hasOwnProperty toString"])
 def test_a_query_named_like_an_object_property_is_plain_text(page, server, q):
     errors = []
-    page.on("pageerror", errors.append)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     open_search(page, server)
     assert query(page, server, q) == [] and not errors, errors
