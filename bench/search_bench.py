@@ -30,16 +30,12 @@ import statistics
 import subprocess
 import sys
 import tarfile
-import threading
 import time
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_real_text_repo  # noqa: E402
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
 from tests.site.search.quality import load_queries  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,12 +49,9 @@ SEARCH_FILE = re.compile(r"/(search/|pagefind/|assets/javascripts/phrase-search\
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
 
 
-class GzipHandler(SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """A static host: text files gzipped when the browser accepts it; Pagefind's files are gzipped
     already and go as they are."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -74,17 +67,6 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve_gzip(directory: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def build(repo: Path, config: Path, site: Path) -> tuple[float, float]:
@@ -205,7 +187,7 @@ def last_byte(requests) -> float:
 
 
 def measure_site(browser, site: Path, chapter: str) -> dict:
-    with serve_gzip(site) as base:
+    with serve(site, GzipHandler) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
         requests = []
         context.on("requestfinished", lambda r: requests.append(r))
