@@ -122,6 +122,12 @@ NOT_PROSE = re.compile(r"[<>{}|\\#*_\[\]:@/=]")
 NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn")
 
 
+def garbled(sentence: str) -> bool:
+    """Mojibake or a spot the cleaner would mark: kana, two rare characters, or mark_garbled's verdict."""
+    return (bool(re.search(r"[\u3040-\u30ff]", sentence)) or sum(map(is_rare, HAN.findall(sentence))) >= 2
+            or mark_garbled(sentence)[1] > 0)
+
+
 def real_sentences() -> list[str]:
     """The prose sentences of the real pages (the seeds and the test fixtures), without site chrome
     and without the ones the cleaner would mark as garbled."""
@@ -131,7 +137,7 @@ def real_sentences() -> list[str]:
         for path in sorted(ROOT.glob(pattern)):
             for s in SENTENCE.findall(path.read_text(encoding="utf-8", errors="replace")):
                 s = t2s.convert(s.strip())
-                if len(HAN.findall(s)) >= 0.8 * len(s) and not NOT_PROSE.search(s) and not mark_garbled(s)[1]:
+                if len(HAN.findall(s)) >= 0.8 * len(s) and not NOT_PROSE.search(s) and not garbled(s):
                     found.add(s)
     return sorted(found)
 
@@ -166,10 +172,11 @@ def make_real_text_repo(target: Path, chapters: int, seed: int = 1) -> Path:
                        for word, noun in rng.choice(templates))
 
     def clause(most: int) -> str:
-        """The first clause of a sentence, if it does not open like a list item (一是, 第二, 四要…)."""
+        """The first clause of a sentence, if it does not open like a list item (一是, 第二, 四要…) and
+        the cleaner would not take a swapped noun in it for garbled text."""
         while True:
             text = re.split(r"[，,；;。！？]", sentence())[0].lstrip("“”\"'：:、")[:most]
-            if len(text) >= 4 and text[0] not in "一二三四五六七八九十第0123456789（(":
+            if len(text) >= 4 and text[0] not in "一二三四五六七八九十第0123456789（(" and not garbled(text):
                 return text
 
     made = []
