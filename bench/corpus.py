@@ -182,7 +182,8 @@ def make_real_text_repo(target: Path, chapters: int, seed: int = 1) -> Path:
     made = []
     for i in range(chapters):
         role = rng.choice(list(ROLES))
-        title = f"{clause(18)}（{i + 1}）"
+        # a title of two dictionary nouns: a sentence as a title may be one the cleaner takes for site chrome
+        title = f"{rng.choice(nouns)}与{rng.choice(nouns)}（{i + 1}）"
         lines = [title, ""]
         for k in range(rng.randint(3, 5)):
             lines += [f"{'一二三四五'[k]}、{clause(16)}", ""]
