@@ -65,17 +65,6 @@ def test_move_role_example(repo_copy):
     assert not (repo_copy / "docs" / "zugong" / "wuzhong-yishi-nengli.md").exists()
 
 
-def test_search_dictionary_example():
-    import jieba
-
-    line = block("text", " n").strip()
-    word = line.split()[0]
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(str(ROOT / "rules" / "search_dict.txt"))
-    tokenizer.add_word(*line.split()[:2])
-    assert word in tokenizer.lcut(f"推广{word}的经验")
-
-
 def test_hand_edited_chapter_fails_check_with_guidance(repo_copy):
     path = repo_copy / "docs" / "zhenzhang" / "zhenzhang-zhize.md"
     path.write_text(path.read_text(encoding="utf-8").replace("独挡一面", "独当一面"), encoding="utf-8")

@@ -1,71 +1,87 @@
-/* The handbook's search worker: Chinese phrase search, in place of Material's lunr worker.
+/* The handbook's search worker: Chinese phrase search over Pagefind's chunked index, in place of
+ * Material's lunr worker.
  *
  * Material runs search in a web worker whose address is `search` in its #__config (overrides/main.html
- * points it here) and talks to it in four messages: SETUP (the index) → READY, QUERY (what the reader
- * typed) → RESULT (pages, each a list of sections with highlighted title and text). This worker keeps
- * that protocol; what changes is what a match is.
+ * points it here) and talks to it in four messages: SETUP (its settings; the handbook leaves Material's
+ * own index empty) → READY, QUERY (what the reader typed) → RESULT (pages, each a list of sections with
+ * highlighted title and text). This worker keeps that protocol and answers a query by asking Pagefind,
+ * which fetches only the parts of the index that the query's words are in (hooks/search_index.py).
  *
- * - A query is split into terms where the index splits text: spaces and punctuation. Every term must
- *   occur in the page exactly as typed: 四通工作法 finds the pages that hold the phrase, not every page
- *   that holds 工作. Single words are phrases of one word; a phrase and a second word need both.
- * - The index text is segmented by jieba at build time, words joined by U+200B. A term is matched in
- *   that same text, across the word marks, so the browser never segments a query on its own and cannot
- *   disagree with the index; the marks inside and around each match are jieba's own segmentation of
- *   that spot and are used for ranking: a match on word boundaries (书记 the word) ranks above a match
- *   inside a longer word, a title above text, a section that holds every term above one that holds some.
- * - Each section shows the passage around its best match with the terms marked, and links to the
- *   section (#anchor), where Material's search.highlight marks the terms again.
+ * - A query is split into terms at spaces and punctuation. Every term must occur in the chapter exactly
+ *   as typed: 四通工作法 finds the chapters that hold the phrase, not every chapter that holds 工作. The
+ *   index holds Chinese as overlapping character pairs, so a term becomes the pairs of its characters
+ *   and Pagefind's exact-phrase search finds them in a row; a multi-term query needs all of its terms.
+ * - Pagefind is loaded on the first query, not on every page view.
+ * - Only the best chapters (RESULTS) get their text fetched and shown, each with its sections: the
+ *   passage around the match with the terms marked, linking to the section (#anchor), where Material's
+ *   search.highlight marks the terms again. Ranking: a title that holds a term first, then a match on
+ *   word boundaries (the browser's own word segmenter, only for ranking) above one inside a longer
+ *   word, then Pagefind's score.
  */
 "use strict"
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-const MARK = "\u200b"
-const PASSAGE_BEFORE = 30, PASSAGE_AFTER = 70   // characters of context around a match
-const WEIGHT = { title: 4, word: 2, text: 1, allTerms: 2 }
+const RESULTS = 10          // chapters shown with their sections; their text is fetched per query
+const EXCERPT_WORDS = 120   // Pagefind words (here: characters) around a match
+const PASSAGE_BEFORE = 30, PASSAGE_AFTER = 70   // characters of context around a match in a passage
+const PARAGRAPH = "\u00b6"  // after each block in the index (hooks/search_index.py)
+const WEIGHT = { title: 8, word: 2, allTerms: 2 }
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"   // as hooks/search_index.py
+const HAN_RUN = new RegExp(`[${HAN}]+`, "g")
+const PAIR_THEN_NEXT = new RegExp(`([${HAN}])([${HAN}]) (?=\\2)`, "g")
+const SPACE_BY_HAN = new RegExp(`\\s+(?=[${HAN}])|(?<=[${HAN}])\\s+`, "g")
+const ENTITY = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", "\""], ["nbsp", " "], ["#39", "'"]])
+const ESCAPED = new Map([["&", "&amp;"], ["<", "&lt;"], [">", "&gt;"], ["\"", "&quot;"], ["'", "&#39;"]])
 
-let sections = []          // one per index entry, in index order
-let separator = /\s+/      // where the index splits text into words
-let isBreak = () => false  // is this character a word or punctuation boundary of the index?
-
-const ENTITY = { amp: "&", lt: "<", gt: ">", quot: "\"", nbsp: " " }
-const ESCAPED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
-
-/** Index HTML → text with the index's word marks: block ends become line breaks, tags go. */
-function plainText(html) {
-  return (html || "")
-    .replace(/<\/(?:p|li|h\d|div|tr|blockquote|pre|dd|dt)>|<br\s*\/?>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    // one pass, so that "&amp;lt;" stays the text "&lt;"
-    .replace(/&(amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);/gi, (_, name) => name[0] === "#"
-      ? String.fromCodePoint(Number(name[1].toLowerCase() === "x" ? "0" + name.slice(1) : name.slice(1)))
-      : ENTITY[name.toLowerCase()])
-}
+let separator = /\s+/
+let pagefind = null         // a promise of the Pagefind module, set on the first query
+let latest = 0              // number of the latest query: answers to older ones are dropped
+const words = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh", { granularity: "word" }) : null
 
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, ch => ESCAPED[ch])
+  return text.replace(/[&<>"']/g, ch => ESCAPED.get(ch))
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+/** Pagefind's text (HTML-escaped, Chinese as pairs) → what the reader sees. */
+function readerText(html) {
+  return (html || "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|nbsp|#39);/g, (_, name) => ENTITY.get(name))
+    .replace(PAIR_THEN_NEXT, "$1")   // 人民 民群 群众 众 → 人民群众 (a run ends in one character)
+    .replace(SPACE_BY_HAN, "")
+    .trim()
 }
 
-/** A field as stored for matching: `marked` keeps jieba's word marks, `text` is what a reader sees. */
-function field(html) {
-  const marked = plainText(html)
-  return { marked, text: marked.split(MARK).join("") }
+/** The passage to show from a section's excerpt: in the paragraph that holds the most terms (not the
+ *  heading, which is shown as the title), the match with some context, the terms marked. */
+function passage(excerpt, terms, title) {
+  const paragraphs = excerpt.split(PARAGRAPH).map(p => p.trim()).filter(p => p && !title.includes(p))  // an excerpt may start inside the heading
+  const held = p => terms.filter(t => p.toLowerCase().includes(t)).length
+  const best = paragraphs.reduce((a, b) => (held(b) > held(a) ? b : a), "")
+  if (!held(best)) return ""
+  const first = Math.min(...terms.map(t => occurrences(best, t)[0]?.[0] ?? best.length))
+  const from = Math.max(0, first - PASSAGE_BEFORE), to = Math.min(best.length, first + PASSAGE_AFTER)
+  return "<p>" + (from > 0 ? "…" : "") + highlight(best.slice(from, to), terms) + (to < best.length ? "…" : "") + "</p>"
 }
 
-function setup({ config, docs }) {
-  separator = new RegExp(config.separator)
-  const breakChar = new RegExp(`^(?:${config.separator})$`)
-  isBreak = ch => ch === undefined || breakChar.test(ch)
-  sections = docs.map(doc => ({
-    location: doc.location,
-    page: doc.location.split("#")[0],
-    tags: doc.tags,
-    title: field(doc.title),
-    body: field(doc.text)
-  }))
+/** A term as Pagefind is asked for it: the index's words (hooks/search_index.py pairs()), in a row. */
+function pagefindQuery(term) {
+  const parts = []
+  let at = 0
+  for (const m of term.matchAll(HAN_RUN)) {
+    parts.push(term.slice(at, m.index))
+    const run = m[0], end = m.index + run.length
+    const pairs = []
+    for (let i = 0; i < run.length - 1; i++) pairs.push(run.slice(i, i + 2))
+    // the run's last character stands alone in the index only where the run ends there
+    if (run.length === 1 || end < term.length) pairs.push(run[run.length - 1])
+    parts.push(` ${pairs.join(" ")} `)
+    at = end
+  }
+  parts.push(term.slice(at))
+  const tokens = parts.join("").trim().split(/\s+/).filter(Boolean)
+  // one word: Pagefind's prefix search (法 finds 法规 and 法); more: its exact-phrase search
+  return tokens.length > 1 ? `"${tokens.join(" ")}"` : tokens.join("")
 }
 
 /** The terms of a query, split where the index splits text; Latin letters match in any case. */
@@ -74,71 +90,19 @@ function queryTerms(query) {
   return [...new Set(terms)]
 }
 
-/** Every match of `term` in a field: where it starts and ends in the reader's text, and whether it
- *  begins and ends on one of the index's word boundaries. */
-function matches(term, f) {
-  const pattern = new RegExp([...term].map(escapeRegExp).join(`${MARK}?`), "gi")
-  const found = []
-  let removed = 0   // word marks before the current match, to map positions to the reader's text
-  let last = 0
-  for (const m of f.marked.matchAll(pattern)) {
-    removed += countMarks(f.marked, last, m.index)
-    last = m.index
-    const end = m.index + m[0].length
-    const start = m.index - removed
-    found.push({
-      start,
-      end: start + m[0].length - countMarks(m[0], 0, m[0].length),
-      word: isBreak(f.marked[m.index - 1]) && isBreak(f.marked[end])
-    })
-  }
+/** Where `term` occurs in `text` (any case): [start, end] pairs. */
+function occurrences(text, term) {
+  const found = [], lower = text.toLowerCase()
+  for (let i = lower.indexOf(term); i !== -1; i = lower.indexOf(term, i + term.length))
+    found.push([i, i + term.length])
   return found
 }
 
-function countMarks(text, from, to) {
-  let n = 0
-  for (let i = text.indexOf(MARK, from); i !== -1 && i < to; i = text.indexOf(MARK, i + 1)) n++
-  return n
-}
-
-/** A quick test before the slower one: a term without letters that have a case is in the section
- *  only if its reader's text contains it as it is. */
-function mayHold(section, term) {
-  return term !== term.toUpperCase() || section.title.text.includes(term) || section.body.text.includes(term)
-}
-
-/** How well a section answers the query, and where. */
-function score(section, terms) {
-  const found = Object.create(null)  // a term such as "__proto__" is a key like any other
-  const spans = { title: [], body: [] }
-  let value = 0
-  for (const term of terms) {
-    if (!mayHold(section, term)) {
-      found[term] = false
-      continue
-    }
-    const inTitle = matches(term, section.title)
-    const inBody = matches(term, section.body)
-    found[term] = inTitle.length + inBody.length > 0
-    if (!found[term]) continue
-    const words = inTitle.concat(inBody).filter(m => m.word).length
-    value += (inTitle.length ? WEIGHT.title : 0)
-      + Math.log2(1 + WEIGHT.text * inBody.length + WEIGHT.word * words)
-    spans.title.push(...inTitle)
-    spans.body.push(...inBody)
-  }
-  if (terms.every(term => found[term])) value *= WEIGHT.allTerms
-  return { value, found, spans }
-}
-
-/** `text` as HTML with the given spans marked. */
-function highlight(text, spans, offset = 0) {
-  const sorted = spans
-    .map(s => [Math.max(s.start - offset, 0), Math.min(s.end - offset, text.length)])
-    .filter(([start, end]) => start < end)
-    .sort((a, b) => a[0] - b[0])
+/** `text` as HTML with every occurrence of the terms marked. */
+function highlight(text, terms) {
+  const spans = terms.flatMap(term => occurrences(text, term)).sort((a, b) => a[0] - b[0])
   let html = "", at = 0
-  for (const [start, end] of sorted) {
+  for (const [start, end] of spans) {
     if (end <= at) continue
     html += escapeHtml(text.slice(at, Math.max(start, at))) + "<mark>" + escapeHtml(text.slice(Math.max(start, at), end)) + "</mark>"
     at = end
@@ -146,63 +110,98 @@ function highlight(text, spans, offset = 0) {
   return html + escapeHtml(text.slice(at))
 }
 
-/** The passage around the section's best match: its paragraph, cut to a window on a phone-sized
- *  preview, with every match inside marked. */
-function passage(text, spans) {
-  if (!spans.length) return ""
-  const best = spans.find(s => s.word) || spans[0]
-  const paragraphStart = text.lastIndexOf("\n", best.start - 1) + 1
-  const paragraphEnd = (text.indexOf("\n", best.end) + 1 || text.length + 1) - 1
-  let from = Math.max(paragraphStart, best.start - PASSAGE_BEFORE)
-  let to = Math.min(paragraphEnd, best.end + PASSAGE_AFTER)
-  while (from < best.start && /\s/.test(text[from])) from++
-  while (to > best.end && /\s/.test(text[to - 1])) to--
-  const inside = spans.filter(s => s.start >= from && s.end <= to)
-  return "<p>" + (from > paragraphStart ? "…" : "") + highlight(text.slice(from, to), inside, from)
-    + (to < paragraphEnd ? "…" : "") + "</p>"
+/** Does `term` occur in `text` as a whole word, by the browser's word segmenter? */
+function asWord(text, term) {
+  if (!words) return false
+  const bounds = new Set([0, text.length])
+  for (const { index, segment } of words.segment(text)) bounds.add(index).add(index + segment.length)
+  return occurrences(text, term).some(([start, end]) => bounds.has(start) && bounds.has(end))
 }
 
-function search(query) {
+function load() {
+  if (!pagefind)
+    pagefind = import(new URL("../../pagefind/pagefind.js", self.location).href).then(async module => {
+      await module.options({ baseUrl: "/", excerptLength: EXCERPT_WORDS })
+      await module.init()
+      return module
+    })
+  return pagefind
+}
+
+/** A chapter as Material shows a result: its best sections first, the chapter itself always there. */
+async function chapterItems(results, terms) {
+  const sections = new Map()   // location → { title, excerpts: [text], terms: Set, words }
+  let chapter = null
+  for (const [term, result] of results) {
+    const data = await result.data()
+    chapter = chapter || { location: data.url.replace(/^\//, ""), title: readerText(data.meta.title) }
+    for (const sub of data.sub_results) {
+      // the chapter's title is its first heading: that section is the chapter itself
+      const location = sub.anchor?.element === "h1" ? chapter.location : sub.url.replace(/^\//, "")
+      const section = sections.get(location) || { title: readerText(sub.title), excerpts: [], terms: new Set(), words: 0 }
+      const excerpt = readerText(sub.excerpt)
+      section.excerpts.push(excerpt)
+      section.terms.add(term)
+      if (asWord(excerpt.split(PARAGRAPH).join(" "), term)) section.words++
+      sections.set(location, section)
+    }
+  }
+  const items = [...sections].map(([location, s]) => {
+    const inTitle = terms.filter(t => s.title.toLowerCase().includes(t)).length
+    const found = Object.create(null)
+    for (const t of terms) found[t] = s.terms.has(t)
+    return {
+      location,
+      title: highlight(s.title, terms),
+      text: s.excerpts.map(e => passage(e, terms, s.title)).find(Boolean) || "",
+      score: (WEIGHT.title * inTitle + WEIGHT.word * s.words + s.terms.size)
+        * (s.terms.size === terms.length ? WEIGHT.allTerms : 1),
+      terms: found
+    }
+  }).sort((a, b) => b.score - a.score)
+  if (!items.some(item => item.location === chapter.location))
+    items.push({ location: chapter.location, title: escapeHtml(chapter.title), text: "", score: 0, terms: {} })
+  const inTitle = terms.filter(t => chapter.title.toLowerCase().includes(t)).length
+  return { items, rank: WEIGHT.title * inTitle + items[0].score }
+}
+
+async function search(query) {
   const terms = queryTerms(query)
   if (!terms.length) return []
-
-  /* Score every section; a page is a result when its sections together hold every term */
-  const pages = new Map()
-  for (const section of sections) {
-    const result = score(section, terms)
-    const page = pages.get(section.page) || { found: new Set(), items: [], article: null }
-    if (section.location === section.page) page.article = section
-    terms.filter(t => result.found[t]).forEach(t => page.found.add(t))
-    if (result.value > 0)
-      page.items.push({
-        location: section.location,
-        title: highlight(section.title.text, result.spans.title),
-        text: passage(section.body.text, result.spans.body),
-        tags: section.tags,
-        score: result.value,
-        terms: result.found
-      })
-    pages.set(section.page, page)
-  }
-
-  /* Best page first; inside a page, best section first, and the page itself always present */
-  return [...pages.values()]
-    .filter(page => page.found.size === terms.length)
-    .map(page => {
-      const items = page.items.sort((a, b) => b.score - a.score)
-      if (page.article && !items.some(item => item.location === page.article.location))
-        items.push({ location: page.article.location, title: escapeHtml(page.article.title.text), text: "",
-                     tags: page.article.tags, score: 0, terms: Object.create(null) })
-      return items
-    })
-    .sort((a, b) => b[0].score - a[0].score)
+  const module = await load()
+  const perTerm = await Promise.all(terms.map(term => module.search(pagefindQuery(term))))
+  /* a chapter is a result when it holds every term; Pagefind's scores add up */
+  const chapters = new Map()   // Pagefind's id → { score, results: [[term, result]] }
+  perTerm[0].results.forEach(r => chapters.set(r.id, { score: r.score, results: [[terms[0], r]] }))
+  perTerm.slice(1).forEach(({ results }, i) => {
+    const ids = new Set()
+    for (const r of results) {
+      const chapter = chapters.get(r.id)
+      if (!chapter) continue
+      chapter.score += r.score
+      chapter.results.push([terms[i + 1], r])
+      ids.add(r.id)
+    }
+    for (const id of [...chapters.keys()]) if (!ids.has(id)) chapters.delete(id)
+  })
+  const best = [...chapters.values()].sort((a, b) => b.score - a.score).slice(0, RESULTS)
+  const shown = await Promise.all(best.map(async (c, order) =>
+    ({ ...(await chapterItems(c.results, terms)), order })))
+  return shown.sort((a, b) => b.rank - a.rank || a.order - b.order).map(c => c.items)
 }
 
-addEventListener("message", ({ data: message }) => {
+addEventListener("message", async ({ data: message }) => {
   if (message.type === SETUP) {
-    setup(message.data)
+    separator = new RegExp(message.data.config.separator)
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: { items: search(message.data) } })
+    const number = ++latest
+    let items = []
+    try {
+      items = await search(message.data)
+    } catch (error) {
+      console.error("search:", error)   // e.g. the index could not be fetched: no results, not a hang
+    }
+    if (number === latest) postMessage({ type: RESULT, data: { items } })
   }
 })

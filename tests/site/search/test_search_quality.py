@@ -1,14 +1,16 @@
-"""Chinese phrase search in real Chromium: the query set's recall and precision, phrase semantics, and
-results that show and link to the passage that holds the phrase."""
+"""Chinese phrase search in real Chromium: the query set's recall and precision, phrase semantics,
+results that show and link to the passage that holds the phrase, only chapters as results, a query
+that loads only part of the index."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.helpers import open_search, query
-from tests.site.search.quality import contains, evaluate, figures, load_queries, page_texts, table
+from tests.site.helpers import DOCS, open_search, query, read_page
+from tests.site.search.quality import contains, evaluate, figures, load_queries, page_texts, plain_paragraphs, table
 
 pytestmark = pytest.mark.browser
 
@@ -83,3 +85,30 @@ def test_a_title_match_ranks_first_and_a_second_word_narrows(page, server, chapt
     assert only_phrase[0] == title
     assert set(both) <= set(only_phrase) and all(
         "民主集中制" in c.body for c in chapters if c.url in both)
+
+
+def test_navigation_and_help_pages_are_not_results(page, server, chapters):
+    """A phrase that only the help page (about.md) and no chapter holds finds nothing."""
+    about = "\n".join(plain_paragraphs(read_page(DOCS / "about.md")[1]))
+    bodies = [c.body for c in chapters]
+    phrase = next(run[i:i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", about)
+                  for i in range(len(run) - 3) if not any(run[i:i + 4] in b for b in bodies))
+    open_search(page, server)
+    assert query(page, server, phrase) == [], phrase
+
+
+@pytest.mark.parametrize("q", ["__proto__", "constructor", "hasOwnProperty toString"])
+def test_a_query_named_like_an_object_property_is_plain_text(page, server, q):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    open_search(page, server)
+    assert query(page, server, q) == [] and not errors, errors
+    assert query(page, server, "公仆意识")  # the search still answers
+
+
+def test_a_query_fetches_only_part_of_the_index(page, server, site_dir):
+    open_search(page, server)
+    assert query(page, server, "书记")
+    chunks = {u for u in page.requests if "/pagefind/index/" in u}
+    assert 0 < len(chunks) < len(list((site_dir / "pagefind" / "index").glob("*.pf_index"))), chunks
