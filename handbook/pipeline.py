@@ -96,12 +96,24 @@ def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, 
     for c in corrections:
         targets = [e for e in essays if c.essay in (None, e.slug)]
         matches = sum(corr.count_matches(e.paragraphs, c.find) for e in targets)
-        corr.check_unique(c, matches, corrections_file)
+        corr.check_unique(c, matches, corrections_file, _why_no_match(c, essays) if not matches else "")
         for essay in targets:
             if corr.count_matches(essay.paragraphs, c.find):
                 essay.paragraphs = corr.apply_correction(essay.paragraphs, c)
                 essay.corrections.append(c)
                 steps["corrections_applied"] += 1
+
+
+def _why_no_match(c: Correction, essays: list[Essay]) -> str:
+    """The likely reason an entry matches nothing, and the next step."""
+    if c.essay and c.essay not in {e.slug for e in essays}:
+        return (f": essay {c.essay!r} is not the slug of any essay of this source (its essays: "
+                f"{', '.join(e.slug for e in essays)}); if the slug changed in sources/manifest.yaml, change it here too")
+    simplified = script.to_simplified(c.find)[0]
+    if simplified != c.find:
+        return f": find is matched against the Simplified text; write it in Simplified: {simplified!r}"
+    return (f": the text is not in the cleaned source; compare with `python build_content.py clean {c.source}` "
+            "(a paragraph break is written as a line break in find)")
 
 
 def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:

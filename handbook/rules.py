@@ -22,9 +22,25 @@ def load_yaml(path: Path):
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise HandbookError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+        raise HandbookError(f"{path}:{where} is not valid YAML ({getattr(err, 'problem', err)}){_likely_cause(err)}") from None
     except OSError as err:
         raise HandbookError(f"{path}: cannot be read ({err.strerror})") from None
+
+
+def _likely_cause(err: yaml.YAMLError) -> str:
+    """What usually causes this YAML error in a hand-edited list, and how to fix it."""
+    problem = f"{getattr(err, 'problem', '')} {getattr(err, 'context', '')}"
+    if "\\t" in problem or "tab" in problem:
+        return "; likely cause: a tab; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return ("; likely cause: a ': ' inside a value (put the value in quotes) or a key indented "
+                "differently from the keys above it")
+    if any(s in problem for s in ("expected <block end>", "expected '-'", "did not find expected", "could not find expected ':'")):
+        return ("; likely cause: indentation: under corrections: or sources: an entry starts with two spaces "
+                "and '- ', and its other keys line up with the first key (four spaces)")
+    if "found character '%'" in problem or "found character '@'" in problem or "found unknown escape" in problem:
+        return "; likely cause: a value that starts with a special character; put it in quotes"
+    return ""
 
 
 def _compile(patterns: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:

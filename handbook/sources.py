@@ -13,6 +13,9 @@ SOURCE_KEYS = {"file", "site", "address", "obtained", "essays"}
 ESSAY_KEYS = {"match", "title", "slug", "role"}
 CORRECTION_KEYS = {"source", "essay", "find", "replace", "reason"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The reason `build_content.py --check` prints in a suggested entry, and others that say nothing.
+PLACEHOLDER_REASON = "（改动的理由）"
+EMPTY_REASON = re.compile(r"^[\s（(]*(改动的)?理由[）)\s]*$|^(todo|tbd|fixme|xxx|…+|\.+)?$", re.I)
 
 
 def validate_slug(slug: str, where: str) -> str:
@@ -83,6 +86,9 @@ def load_corrections(path: Path, root: Path) -> list[Correction]:
             raise HandbookError(f"{where}: missing key {missing[0]!r}")
         if not str(item["find"]):
             raise HandbookError(f"{where}: 'find' is empty")
+        if EMPTY_REASON.match(str(item["reason"] or "").strip()):
+            raise HandbookError(f"{where}: reason {item['reason']!r} is a placeholder: write why the text is "
+                                "changed (readers see it under the chapter's corrections)")
         out.append(Correction(source=str(item["source"]), find=str(item["find"]), replace=str(item["replace"]),
                               reason=str(item["reason"]), essay=item.get("essay"), index=i))
     return out

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.site.helpers import CONFIG, ROOT, serve
+from tests.site.helpers import CONFIG, SITE_ROOT, serve
 
 REPO = "https://github.com/example-org/township-handbook"
 
@@ -21,7 +21,7 @@ def github_site(tmp_path_factory):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_REPO_URL": REPO,
            "HANDBOOK_EDIT_URI": "edit/develop/docs/"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(CONFIG), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env=env)
+                          cwd=SITE_ROOT, capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
 
