@@ -20,8 +20,9 @@ content: $(VENV_STAMP)
 site: content
 	$(PY) -m mkdocs build --strict
 
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: content
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve -a $(SERVE_ADDR)
 
 test: $(VENV_STAMP)
 	$(PY) -m pytest -q tests

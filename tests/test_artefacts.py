@@ -18,10 +18,12 @@ FLOOR = yaml.safe_load((GOLD_DIR / "floor.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
-def cleaned(file: str):
+def cleaned(file: str, site: str | None = None):
+    """A fixture cleaned as the build cleans it: with the site profile its `site:` names (a profile
+    applies when the manifest's site is its name, or the page holds its markers)."""
     rules = load_rules()
     text = read.read_source(GOLD_DIR / file, rules.settings["max_source_bytes"], file)
-    page = clean_page(text, file, rules, rules.site_for(None, None, text))
+    page = clean_page(text, file, rules, rules.site_for(site, None, text))
     return page, "\n".join(e.markdown for e in page.essays)
 
 
@@ -32,7 +34,7 @@ def plain(markdown: str) -> str:
 
 
 def failures(entry: dict) -> list[str]:
-    page, markdown = cleaned(entry["file"])
+    page, markdown = cleaned(entry["file"], entry.get("site"))
     text = plain(markdown)
     found = []
     titles = [e.title for e in page.essays]

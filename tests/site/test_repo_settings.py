@@ -30,7 +30,7 @@ def test_edit_links_follow_the_environment(github_site, chapters):
     c = chapters[0]
     page = (github_site / c.url / "index.html").read_text(encoding="utf-8")
     edit = re.search(r'<a href="([^"]+)"[^>]*rel="edit"', page).group(1)
-    assert edit == f"{REPO}/edit/develop/{c.meta['source']['file']}"
+    assert edit == f"{REPO}/edit/develop/sources/corrections.yaml"
     assert f'href="{REPO}/blob/develop/{c.meta["source"]["file"]}"' in page
     about = (github_site / "about" / "index.html").read_text(encoding="utf-8")
     assert f'href="{REPO}/edit/develop/docs/about.md"' in about
