@@ -33,8 +33,9 @@ def _likely_cause(err: yaml.YAMLError) -> str:
     if "\\t" in problem or "tab" in problem:
         return "; likely cause: a tab; indent with spaces"
     if "mapping values are not allowed" in problem:
-        return ("; likely cause: a ': ' inside a value (put the value in quotes) or a key indented "
-                "differently from the keys above it")
+        return ("; likely cause: indentation (a key indented differently from the keys above it: under "
+                "corrections: an entry starts with two spaces and '- ', its other keys line up with the first "
+                "key), or a ': ' inside a value (put the value in quotes)")
     if any(s in problem for s in ("expected <block end>", "expected '-'", "did not find expected", "could not find expected ':'")):
         return ("; likely cause: indentation: under corrections: or sources: an entry starts with two spaces "
                 "and '- ', and its other keys line up with the first key (four spaces)")
