@@ -1,7 +1,7 @@
 """Helpers for the print and PDF tests (issue 4).
 
-The chapter tests run on the repository's docs/ when it holds chapters (else on tests/pdf/fixtures/docs),
-building every PDF once per session into a temporary site with a temporary cache.
+The chapter tests run on the fixture repository's docs/ (tests/repo.py: the pinned seeds, built in a
+temporary directory), building every PDF once per session into a temporary site with a temporary cache.
 """
 
 from __future__ import annotations
