@@ -15,7 +15,7 @@ from .build import Paths, plan
 from .model import HandbookError
 from .pipeline import clean_page, corrections_for
 from .roles import role_names
-from .rules import load_rules
+from .rules import SafeLoader, load_rules
 from .sources import load_corrections, load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,12 +48,12 @@ def _unlisted(result) -> list[str]:
             f"`sources:` (see CONTRIBUTING.md, example 2), or delete the file" for f in result.unlisted]
 
 
-def _published_chapters(docs) -> list:
-    """The generated chapters docs/ holds now, before a build replaces them."""
+def _leaving_chapters(docs, files: dict[str, str]) -> list:
+    """The generated chapters of docs/ that the build is about to remove (only these are read)."""
     out = []
     for rel, content in write.markdown_files(docs).items():
-        if write.is_generated(content):
-            meta = yaml.safe_load(content.decode("utf-8").split("\n---\n", 1)[0].lstrip("-\n")) or {}
+        if rel not in files and write.is_generated(content):
+            meta = yaml.load(content.decode("utf-8").split("\n---\n", 1)[0].lstrip("-\n"), Loader=SafeLoader) or {}
             source = meta.get("source") or {}
             if meta.get("role_slug") and meta.get("slug") and isinstance(source, dict):
                 out.append(redirects.ChapterAddress(f"{meta['role_slug']}/{meta['slug']}", str(source.get("file")),
@@ -66,7 +66,7 @@ def build(paths: Paths, workers: int) -> int:
     for message in _hand_edits(paths, result, write.differences(paths.docs, result.files)) + _unlisted(result):
         print(f"warning: {message}", file=sys.stderr)
     old = redirects.load(paths.redirects)
-    before = _published_chapters(paths.docs)
+    before = _leaving_chapters(paths.docs, result.files)
     changed = write.write(paths.docs, result.files)
     after = [redirects.ChapterAddress(f"{c.role_slug}/{c.slug}", c.source_file, c.title) for c in result.chapters]
     kept = redirects.update(old, before, after)

@@ -63,10 +63,11 @@ def dump(redirects: list[Redirect]) -> str:
 
 
 def update(redirects: list[Redirect], before: list[ChapterAddress], after: list[ChapterAddress]) -> list[Redirect]:
-    """The redirects after a build that turned the chapters `before` into `after`. A chapter that is
-    gone is followed to the chapter of the same source and title (or, failing that, the only new
-    chapter of its source); with none, to its role's index. Old redirects follow the chapter on, and
-    an address that holds a chapter again is no longer redirected."""
+    """The redirects after a build that turned the chapters `before` into `after` (`before` may hold
+    only the chapters that are gone). A chapter that is gone is followed to the chapter of the same
+    source and title (or, failing that, the only new chapter of its source); with none, to its role's
+    index. Old redirects follow the chapter on, and an address that holds a chapter again is no longer
+    redirected."""
     now = {c.address for c in after}
     gone = [c for c in before if c.address not in now]
     new = [c for c in after if c.address not in {b.address for b in before}]
