@@ -23,8 +23,9 @@ content: $(VENV_STAMP)
 site: content
 	$(PY) -m mkdocs build --strict
 
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: content
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve -a $(SERVE_ADDR)
 
 # axe-core for the accessibility tests (tests/site/test_accessibility.py), pinned in package-lock.json
 node_modules/.installed: package.json package-lock.json

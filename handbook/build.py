@@ -30,6 +30,10 @@ class Paths:
         return self.root / "sources" / "corrections.yaml"
 
     @property
+    def redirects(self) -> Path:
+        return self.root / "sources" / "redirects.yaml"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
@@ -45,6 +49,15 @@ class Plan:
     files: dict[str, str] = field(default_factory=dict)  # path relative to docs/ → content
     pages: list[CleanPage] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # raw files the manifest does not list
+
+
+def unlisted_raw_files(paths: Paths, manifest: list[SourceEntry]) -> list[str]:
+    """Files in sources/raw/ that no manifest entry names: the build does not see them."""
+    raw = paths.root / "sources" / "raw"
+    listed = {(paths.root / e.file).resolve() for e in manifest}
+    return sorted(p.relative_to(paths.root).as_posix() for p in raw.rglob("*")
+                  if p.is_file() and not p.name.startswith(".") and p.resolve() not in listed) if raw.is_dir() else []
 
 
 def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction]) -> CleanPage:
@@ -81,6 +94,17 @@ def _clean_all(paths: Paths, rules: Rules, jobs: list, cache: PageCache,
             for i, (k, source) in enumerate(zip(keys, cached))]
 
 
+def _role_hint(entry: SourceEntry, title: str, position: int, names: list[str]) -> str:
+    """Where to set the role: the essay's existing manifest entry, or a new one matching the title
+    the cleaner found (an entry's `title:` overrides it, so it cannot be matched on)."""
+    roles = "|".join(names)
+    own = next((o for o in entry.essays if o.match in (f"#{position}",) or (o.title or o.match) == title), None)
+    if own:
+        return f"add `role: {roles}` to its entry in sources/manifest.yaml (match: {own.match})"
+    return (f"add to its source in sources/manifest.yaml:  essays: [{{match: {title}, role: {roles}}}]"
+            f"  (or match: '#{position}', the {position}. essay of the page)")
+
+
 def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
     rules = rules or load_rules()
     names = role_names(rules.roles)
@@ -91,7 +115,7 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
         if c.source not in known:
             raise HandbookError(f"sources/corrections.yaml: corrections[{c.index}] names source {c.source!r}, which is not in sources/manifest.yaml")
     env = environment()
-    result = Plan()
+    result = Plan(unlisted=unlisted_raw_files(paths, manifest))
     order: dict[str, int] = {}
     jobs = [(entry, corrections_for(entry.file, corrections)) for entry in manifest]
     cache = PageCache(paths.build / "cache")
@@ -104,9 +128,8 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
             if untitled:
                 raise HandbookError(f"{entry.file}: {untitled.message}")
             if essay.role is None:
-                raise HandbookError(
-                    f"{entry.file}: the role of essay {essay.title!r} cannot be decided; add to its entry in "
-                    f"sources/manifest.yaml:  essays: [{{match: {essay.title}, role: 书记|镇长|组工干部}}]")
+                raise HandbookError(f"{entry.file}: the role of essay {essay.title!r} cannot be decided; "
+                                    f"{_role_hint(entry, essay.title, i + 1, names)}")
             if len(essay.markdown) > rules.settings["max_chapter_chars"]:
                 raise HandbookError(
                     f"{entry.file}: essay {essay.title!r} has {len(essay.markdown):,} characters, over the limit of "

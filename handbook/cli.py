@@ -8,21 +8,72 @@ import os
 import sys
 from pathlib import Path
 
-from . import read, report, write
+import yaml
+
+from . import read, redirects, report, write
 from .build import Paths, plan
 from .model import HandbookError
 from .pipeline import clean_page, corrections_for
 from .roles import role_names
-from .rules import load_rules
+from .rules import SafeLoader, load_rules
 from .sources import load_corrections, load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _hand_edits(paths: Paths, result, problems) -> list[str]:
+    """For each generated chapter edited by hand: what happens to the edit and the corrections entry,
+    indented for sources/corrections.yaml, that keeps it."""
+    out = []
+    for rel, problem in problems:
+        if problem != "changed":
+            continue
+        chapter = next((c for c in result.chapters if c.path == rel), None)
+        edited = (paths.docs / rel).read_text(encoding="utf-8")
+        suggestion = chapter and write.suggest_correction(result.files[rel], edited, chapter.source_file, chapter.slug)
+        if suggestion:
+            out.append(f"docs/{rel} was edited by hand. It is generated from {chapter.source_file}: building "
+                       f"(`python build_content.py`) replaces it, and the edit is lost. To keep the edit, add this "
+                       f"entry under `corrections:` in sources/corrections.yaml, write the reason, then build:\n\n"
+                       f"{suggestion}\n")
+        else:
+            out.append(f"docs/{rel} was edited by hand. It is generated: building replaces it, and the edit is lost. "
+                       "Make the change in sources/manifest.yaml (title, slug, role) or sources/corrections.yaml "
+                       "(the text), then build.")
+    return out
+
+
+def _unlisted(result) -> list[str]:
+    return [f"{f} is not listed in sources/manifest.yaml, so no chapter is made from it: add an entry under "
+            f"`sources:` (see CONTRIBUTING.md, example 2), or delete the file" for f in result.unlisted]
+
+
+def _leaving_chapters(docs, files: dict[str, str]) -> list:
+    """The generated chapters of docs/ that the build is about to remove (only these are read)."""
+    out = []
+    for rel, content in write.markdown_files(docs).items():
+        if rel not in files and write.is_generated(content):
+            meta = yaml.load(content.decode("utf-8").split("\n---\n", 1)[0].lstrip("-\n"), Loader=SafeLoader) or {}
+            source = meta.get("source") or {}
+            if meta.get("role_slug") and meta.get("slug") and isinstance(source, dict):
+                out.append(redirects.ChapterAddress(f"{meta['role_slug']}/{meta['slug']}", str(source.get("file")),
+                                                    str(meta.get("title"))))
+    return out
+
+
 def build(paths: Paths, workers: int) -> int:
     with write.build_lock(paths.build):
         result = plan(paths, workers=workers)
+        for message in _hand_edits(paths, result, write.differences(paths.docs, result.files)) + _unlisted(result):
+            print(f"warning: {message}", file=sys.stderr)
+        old = redirects.load(paths.redirects)
+        before = _leaving_chapters(paths.docs, result.files)
         changed = write.write(paths.docs, result.files)
+        after = [redirects.ChapterAddress(f"{c.role_slug}/{c.slug}", c.source_file, c.title) for c in result.chapters]
+        kept = redirects.update(old, before, after)
+        if kept != old:
+            paths.redirects.write_text(redirects.dump(kept), encoding="utf-8")
+            print(f"sources/redirects.yaml: {len(kept)} old addresses lead to their new pages (commit it with the change)")
         (paths.build / "report.json").write_text(report.to_json(result.pages), encoding="utf-8")
     print(report.table(result.pages))
     print(f"{len(result.chapters)} chapters; {len(changed)} files changed in docs/; report: build/report.json")
@@ -33,20 +84,20 @@ def check(paths: Paths, workers: int) -> int:
     with write.build_lock(paths.build):  # not while a build swaps docs/
         result = plan(paths, workers=workers)
         problems = write.differences(paths.docs, result.files)
-    if not problems:
+    unlisted = _unlisted(result)
+    if not problems and not unlisted:
         print("docs/ is in step with sources/")
         return 0
-    print("docs/ is out of step with sources/ — run `python build_content.py`:")
-    for rel, problem in problems:
-        print(f"  docs/{rel}: {problem}")
-        if problem == "changed" and rel.endswith(".md"):
-            edited = (paths.docs / rel).read_text(encoding="utf-8", errors="replace")
-            print(f"    docs/{rel} is generated: do not edit it by hand. Fix the text in sources/corrections.yaml"
-                  f" (a find/replace entry with a reason), or the essay's entry in sources/manifest.yaml.")
-            source = next((c.source_file for c in result.chapters if c.path == rel), "<source>")
-            suggestion = write.suggest_correction(result.files[rel], edited, source)
-            if suggestion:
-                print("    An entry that makes your change:\n" + "\n".join("      " + l for l in suggestion.splitlines()))
+    for message in unlisted:
+        print(message)
+    edits = _hand_edits(paths, result, problems)
+    for message in edits:
+        print(message)
+    others = [(rel, problem) for rel, problem in problems if problem != "changed"]
+    if others:
+        print("docs/ is out of step with sources/: run `python build_content.py` to bring it in step:")
+        for rel, problem in others:
+            print(f"  docs/{rel}: {problem}")
     return 1
 
 
@@ -68,7 +119,25 @@ def clean(paths: Paths, file: str, as_json: bool) -> int:
     else:
         for e in page.essays:
             print(f"<!-- role: {e.role or '未定'} · slug: {e.slug} -->\n{e.markdown}")
-    return 0
+    problems = _clean_problems(page, source_name)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _clean_problems(page, source: str) -> list[str]:
+    """Why (part of) a page cannot become a chapter as it stands, and what to add to the manifest."""
+    if not page.essays:
+        return [f"{source}: no essay found (everything was dropped as page chrome; see `--json`, 'dropped')"]
+    out = []
+    for position, e in enumerate(page.essays, 1):
+        name = repr(e.title) if e.title else f"#{position}"
+        for w in e.warnings:
+            hint = "" if "manifest" in w else (
+                f"; set it in sources/manifest.yaml: essays: [{{match: {e.title or repr('#' + str(position))}, role: 书记|镇长|组工干部}}]"
+                if "role" in w else "")
+            out.append(f"{source}: essay {name}: {w}{hint}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

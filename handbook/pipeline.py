@@ -143,13 +143,25 @@ def _apply_corrections(texts: list[list[str]], slugs: list[str], corrections, co
     for c in corrections:
         targets = [i for i, slug in enumerate(slugs) if c.essay in (None, slug)]
         matches = sum(corr.count_matches(texts[i], c.find) for i in targets)
-        corr.check_unique(c, matches, corrections_file)
+        corr.check_unique(c, matches, corrections_file, _why_no_match(c, slugs) if not matches else "")
         for i in targets:
             if corr.count_matches(texts[i], c.find):
                 texts[i] = corr.apply_correction(texts[i], c)
                 applied[i].append(c)
                 steps["corrections_applied"] += 1
     return list(zip(texts, applied))
+
+
+def _why_no_match(c: Correction, slugs: list[str]) -> str:
+    """The likely reason an entry matches nothing, and the next step."""
+    if c.essay and c.essay not in slugs:
+        return (f": essay {c.essay!r} is not the slug of any essay of this source (its essays: "
+                f"{', '.join(slugs)}); if the slug changed in sources/manifest.yaml, change it here too")
+    simplified = script.to_simplified(c.find)[0]
+    if simplified != c.find:
+        return f": find is matched against the Simplified text; write it in Simplified: {simplified!r}"
+    return (f": the text is not in the cleaned source; compare with `python build_content.py clean {c.source}` "
+            "(a paragraph break is written as a line break in find)")
 
 
 def _finish(name: _Name, paragraphs: list[str], corrections: list[Correction], rules: Rules,

@@ -44,7 +44,7 @@ def load_yaml(path: Path, name: str | None = None):
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise HandbookError(f"{path_name}:{where} is not valid YAML ({getattr(err, 'problem', err)})") from None
+        raise HandbookError(f"{path_name}:{where} is not valid YAML ({getattr(err, 'problem', err)}){_likely_cause(err)}") from None
     except UnicodeDecodeError as err:
         raise HandbookError(f"{path_name}: is not UTF-8 text (byte {err.start:,}); save it as UTF-8") from None
     except ValueError as err:  # a value YAML parses but cannot build, e.g. the date 2026-13-45
@@ -136,6 +136,24 @@ class Settings:
             if kind is int and values[f.name] <= 0:
                 raise HandbookError(f"{rule_file.name}: {f.name} must be above 0")
         return cls(**values)
+
+
+def _likely_cause(err: yaml.YAMLError) -> str:
+    """What usually causes this YAML error in a hand-edited list, and how to fix it."""
+    problem = f"{getattr(err, 'problem', '')} {getattr(err, 'context', '')}"
+    if "\\t" in problem or "tab" in problem:
+        return "; likely cause: a tab; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return ("; likely cause: indentation (a key indented differently from the keys above it: under "
+                "corrections: an entry starts with two spaces and '- ', its other keys line up with the first "
+                "key), or a ': ' inside a value (put the value in quotes)")
+    if any(s in problem for s in ("expected <block end>", "expected '-'", "did not find expected", "could not find expected ':'")):
+        return ("; likely cause: indentation: under corrections: or sources: an entry starts with two spaces "
+                "and '- ', and its other keys line up with the first key (four spaces)")
+    if "found character '%'" in problem or "found character '@'" in problem or "found unknown escape" in problem:
+        return "; likely cause: a value that starts with a special character; put it in quotes"
+    return ""
+
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ ESSAY_KEYS = {"match", "title", "slug", "role"}
 CORRECTION_KEYS = {"source", "essay", "find", "replace", "reason"}
 RESERVED_SLUGS = {"index"}  # docs/<role>/index.md is the role index
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The reason `build_content.py --check` prints in a suggested entry, and others that say nothing.
+PLACEHOLDER_REASON = "（改动的理由）"
+EMPTY_REASON = re.compile(r"^[\s（(]*(改动的)?理由[）)\s]*$|^(todo|tbd|fixme|xxx|…+|\.+)?$", re.I)
 
 
 def validate_slug(slug: str, where: str) -> str:
@@ -140,6 +143,9 @@ def load_corrections(path: Path, root: Path) -> list[Correction]:
         find = _text(item, "find", where, required=True, empty=False)
         replace = _text(item, "replace", where, required=True)
         reason = _text(item, "reason", where, required=True, empty=False)
+        if EMPTY_REASON.match(reason.strip()):
+            raise HandbookError(f"{where}: reason {reason!r} is a placeholder: write why the text is "
+                                "changed (readers see it under the chapter's corrections)")
         out.append(Correction(source=source, find=find, replace=replace, reason=reason,
                               essay=_text(item, "essay", where), index=i))
     return out

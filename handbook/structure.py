@@ -122,10 +122,14 @@ ZH = f"[{HAN}{CJK_PUNCT}]"
 WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 NEXT_TO_CHINESE = re.compile(f"(?<={ZH})[,:;!?]|[,:;!?](?={ZH})")
 PAREN_PAIR = re.compile(r"\(([^()]{0,80})\)")
+HALF_WIDTH_STOP = re.compile(f"(?<=[{HAN}])\\.(?=[{HAN}])")
+SPACE_AT_FULL_WIDTH = re.compile(f"(?<=[{CJK_PUNCT}])[ \\t\u3000]+(?={ZH})|(?<={ZH})[ \\t\u3000]+(?=[{CJK_PUNCT}])")
 
 
 def widen_punctuation(text: str) -> tuple[str, int]:
-    """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay.
+    """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay. A half-width
+    full stop between Han characters becomes 。, and spaces next to full-width punctuation go (the
+    style check, handbook/style.py, flags both).
     Returns (text, marks widened).
 
     >>> widen_punctuation("会议于3:30开始,请准时参加(迟到者登记)!")
@@ -152,7 +156,9 @@ def widen_punctuation(text: str) -> tuple[str, int]:
     # brackets first: a "!" after a widened ")" is then next to Chinese punctuation
     text = PAREN_PAIR.sub(widen_pair, text)
     text = NEXT_TO_CHINESE.sub(widen, text)
-    return text, count
+    text, stops = HALF_WIDTH_STOP.subn("。", text)
+    text, spaces = SPACE_AT_FULL_WIDTH.subn("", text)
+    return text, count + stops + spaces
 
 
 LINE_START_SPECIAL = re.compile(r"^(\s*)(\d+)([.)])")

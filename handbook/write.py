@@ -15,13 +15,17 @@ import errno
 import fcntl
 import os
 import posixpath
+import re
 import shutil
 import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 from .contract import GENERATED_BY
+from .sources import PLACEHOLDER_REASON
 
 MARK = f"generated_by: {GENERATED_BY}"
 
@@ -68,20 +72,46 @@ def differences(docs: Path, files: dict[str, str], current: dict[str, bytes] | N
     return out
 
 
-def suggest_correction(old: str, new: str, source: str) -> str | None:
-    """A corrections entry that would turn the generated text into the hand-edited one."""
+def _yaml_scalar(text: str) -> str:
+    """`text` as one YAML scalar that pastes on one line (quoted when it has to be)."""
+    style = '"' if "\n" in text else None  # "\n" stays one line only in double quotes
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=10**6, default_style=style)
+    return dumped.removesuffix("\n").removesuffix("\n...")
+
+
+def _body(text: str) -> str:
+    """The Markdown of a generated chapter, without its front matter."""
+    parts = text.split("\n---\n", 1)
+    return parts[1] if len(parts) == 2 and text.startswith("---") else text
+
+
+def _as_paragraph_text(markdown: str) -> str:
+    # corrections match paragraphs joined by one line break (handbook/corrections.py)
+    return re.sub(r"\n{2,}(?:#{1,6} )?", "\n", markdown)
+
+
+def suggest_correction(old: str, new: str, source: str, essay: str | None = None) -> str | None:
+    """A corrections entry, indented as an item of `corrections:` in sources/corrections.yaml, that
+    would turn the generated chapter `old` into the hand-edited `new`; None when the edit is not
+    in the text (the front matter comes from sources/manifest.yaml)."""
+    old, new = _as_paragraph_text(_body(old)), _as_paragraph_text(_body(new))
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag != "equal":
-            # widen the context until the find text occurs only once
-            for margin in range(4, 40, 2):
-                lo, hi = max(0, a1 - margin), min(len(old), a2 + margin)
-                find = old[lo:hi]
-                if old.count(find) == 1:
-                    break
-            replace = old[lo:a1] + new[b1:b2] + old[a2:hi]
-            return f"- source: {source}\n  find: {find}\n  replace: {replace}\n  reason: （改动的理由）"
-    return None
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not changes:
+        return None
+    a1, a2, b1, b2 = changes[0][1], changes[-1][2], changes[0][3], changes[-1][4]
+    # widen the context within the paragraph until the find text occurs only once
+    start = old.rfind("\n", 0, a1) + 1
+    end = old.find("\n", a2)
+    end = len(old) if end < 0 else end
+    for margin in range(4, 200, 2):
+        lo, hi = max(start, a1 - margin), min(end, a2 + margin)
+        if old.count(old[lo:hi]) == 1 or (lo, hi) == (start, end):
+            break
+    find, replace = old[lo:hi], old[lo:a1] + new[b1:b2] + old[a2:hi]
+    lines = [f"  - source: {source}"] + ([f"    essay: {essay}"] if essay else []) + [
+        f"    find: {_yaml_scalar(find)}", f"    replace: {_yaml_scalar(replace)}", f"    reason: {PLACEHOLDER_REASON}"]
+    return "\n".join(lines)
 
 
 LOCK_NAME = "build.lock"

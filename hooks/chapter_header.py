@@ -49,7 +49,6 @@ def on_page_markdown(markdown, page, config, files):
         "contribute": _url(files, "contribute.md"),
         "source_file": source_file,
         "source_view": links.view(source_file),
-        "source_edit": links.edit(source_file),
         "manifest": chapter.manifest,
         "manifest_edit": links.edit(chapter.manifest),
         "corrections_file": chapter.corrections_file,

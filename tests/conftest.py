@@ -10,12 +10,12 @@ import pytest
 
 from handbook.pdf import find_cjk_font
 from tests.repo import copy_repo
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT, serve
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, SITE_ROOT, serve
 
 
 @pytest.fixture
 def repo_copy(tmp_path):
-    """A copy of the repository's sources, rules, code and docs/ to build in."""
+    """A copy of the fixture repository (code, pinned seeds, built docs/) to change and build in."""
     return copy_repo(tmp_path / "repo")
 
 
@@ -23,11 +23,11 @@ def repo_copy(tmp_path):
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """`mkdocs build --strict` of the repository: (site dir, build log)."""
+    """`mkdocs build --strict` of the fixture repository: (site dir, build log)."""
     out = tmp_path_factory.mktemp("handbook-site")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, env=env)
+                          cwd=SITE_ROOT, capture_output=True, text=True, env=env)
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log
     return out, log

@@ -61,3 +61,22 @@ def test_every_chapter_has_a_page_and_a_pdf(site_dir):
         html = (site_dir / rel / "index.html").read_text(encoding="utf-8")
         pdf = re.search(r'href="([^"]+\.pdf)"', html).group(1)
         assert target_file(site_dir, urljoin(f"/{rel}/", pdf)).stat().st_size > 1000, pdf
+
+
+def test_every_old_address_leads_to_a_page_and_keeps_its_pdf(site_dir):
+    """The pinned seeds carry a history (tests/fixtures/seeds/sources/redirects.yaml): each old address
+    is a page that sends the reader on to one that exists, and a moved chapter's old PDF is its PDF."""
+    import yaml
+
+    from tests.repo import SEEDS
+
+    moved = yaml.safe_load((SEEDS / "sources" / "redirects.yaml").read_text(encoding="utf-8"))["redirects"]
+    assert moved
+    for r in moved:
+        page = (site_dir / r["from"] / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page).group(1)
+        assert target == "../../" + r["to"] and 'lang="zh-CN"' in page
+        assert target_file(site_dir, urljoin(f"/{r['from']}/", target)).is_file(), r
+        new_pdf = site_dir / "pdf" / f"{r['to']}.pdf"
+        if new_pdf.is_file():
+            assert (site_dir / "pdf" / f"{r['from']}.pdf").read_bytes() == new_pdf.read_bytes()

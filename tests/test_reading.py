@@ -7,14 +7,15 @@ import sys
 
 import pytest
 
-from tests.repo import ROOT
+from tests.repo import fixture_repo
 
 ESSAY = "镇长要把群众的事当作自己的事\n\n镇长要经常深入农户，倾听群众呼声，解决实际困难。\n\n要带头落实民主集中制，团结班子成员。\n"
 
 
 def clean(path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build_content.py"), "clean", str(path), "--json"],
-                          capture_output=True, text=True, cwd=ROOT)
+    root = fixture_repo()
+    return subprocess.run([sys.executable, str(root / "build_content.py"), "clean", str(path), "--json"],
+                          capture_output=True, text=True, cwd=root)
 
 
 @pytest.mark.parametrize("name, data", [
@@ -40,11 +41,13 @@ def test_every_encoding_and_line_ending_gives_the_same_essay(tmp_path, name, dat
 
 
 @pytest.mark.parametrize("name, data", [("empty.txt", b""), ("blank.txt", b" \n\t\r\n\n")])
-def test_empty_pages_give_no_essay(tmp_path, name, data):
+def test_empty_pages_give_no_essay_and_say_so(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
     result = clean(path)
-    assert result.returncode == 0 and json.loads(result.stdout)["essays"] == []
+    # a page that cannot become a chapter is not a success
+    assert result.returncode == 1 and json.loads(result.stdout)["essays"] == []
+    assert f"{path}: no essay found" in result.stderr
 
 
 @pytest.mark.parametrize("name, data", [

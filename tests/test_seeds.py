@@ -1,4 +1,4 @@
-"""The two seed pages must give exactly the handbook the spec describes."""
+"""The two seed pages (pinned in tests/fixtures/seeds/) must give exactly the handbook the spec describes."""
 
 import re
 from functools import lru_cache
@@ -8,7 +8,7 @@ import yaml
 
 from handbook.build import Paths, plan
 
-from tests.repo import ROOT
+from tests.repo import fixture_repo
 
 EXPECTED = {
     "书记": ["新时期乡镇党委书记应增强的几种能力和意识", "乡镇党委书记谈增强公仆意识",
@@ -29,7 +29,7 @@ JOINED = ["妥善处理好各种利益关系", "才能在激烈的竞争中拥�
 
 @lru_cache(maxsize=1)
 def chapters() -> dict[str, dict]:
-    result = plan(Paths(ROOT))
+    result = plan(Paths(fixture_repo()))
     out = {}
     for chapter in result.chapters:
         front, body = chapter.text.split("\n---\n", 1)

@@ -1,7 +1,7 @@
 """Helpers for the print and PDF tests (issue 4).
 
-The chapter tests run on the repository's docs/ when it holds chapters (else on tests/pdf/fixtures/docs),
-building every PDF once per session into a temporary site with a temporary cache.
+The chapter tests run on the fixture repository's docs/ (tests/repo.py: the pinned seeds, built in a
+temporary directory), building every PDF once per session into a temporary site with a temporary cache.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import markdown
 from handbook.pdf import find_cjk_font, load_chapters
+from tests.repo import fixture_repo
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DOCS = Path(__file__).resolve().parent / "fixtures" / "docs"
@@ -25,12 +26,8 @@ NAV_TEXT = ["搜索", "跳转至", "回到页面顶部", "上一页", "下一页
             "下载 PDF", "下载PDF", "打印", "复制", "切换", "分享"]
 
 
-def chapters_docs() -> Path:
-    docs = ROOT / "docs"
-    return docs if docs.is_dir() and load_chapters(docs) else FIXTURE_DOCS
-
-
-DOCS = chapters_docs()
+# the fixture repository's chapters (tests/repo.py), never the live docs/
+DOCS = fixture_repo() / "docs"
 CHAPTERS = load_chapters(DOCS)
 
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from handbook.pdf import FONT_ENV, FontMissingError, build_pdfs, check_cjk_font, find_cjk_font
 from handbook.pdf.render import _printable
 from tests.pdf.helpers import FIXTURE_DOCS, ROOT
+from tests.repo import fixture_repo
 
 MISSING = "/nonexistent/fonts/NotoSerifSC-Regular.otf"
 
@@ -51,10 +52,8 @@ def test_font_without_cjk_glyphs_is_refused(tmp_path):
 
 
 def test_mkdocs_build_fails_without_font(tmp_path):
-    if not (ROOT / "mkdocs.yml").is_file():
-        pytest.skip("mkdocs.yml not written yet")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
-                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, FONT_ENV: MISSING})
+                          capture_output=True, text=True, cwd=fixture_repo(), env={**os.environ, FONT_ENV: MISSING})
     assert proc.returncode != 0
     assert "NotoSerifSC-Regular.otf" in proc.stdout + proc.stderr
 

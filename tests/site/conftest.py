@@ -1,8 +1,8 @@
 """Fixtures for the site tests (issue 3): one strict MkDocs build of the repository as it is, served on
 127.0.0.1, and one Chromium (Playwright) for the whole session.
 
-The chapters are whatever build_content.py last wrote to docs/ (committed); the tests never run the
-pipeline. Markers: `site` (needs the built site), `browser` (also needs Chromium).
+The chapters are those of the fixture repository (tests/repo.py: the pinned seeds, built once in a
+temporary directory), never the live docs/. Markers: `site` (needs the built site), `browser` (also needs Chromium).
 """
 
 from __future__ import annotations

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-CONFIG = ROOT / "mkdocs.yml"
+from tests.repo import ROOT, fixture_repo
+
+# The site tests build the fixture repository (tests/repo.py), never the live docs/.
+SITE_ROOT = fixture_repo()
+DOCS = SITE_ROOT / "docs"
+CONFIG = SITE_ROOT / "mkdocs.yml"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

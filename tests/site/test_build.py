@@ -153,7 +153,8 @@ def test_chapter_header_block_and_edit_link(site_dir, chapters):
         assert page.index("</h1>") < page.index('data-hb="chapter-header"')
         edit = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit"', page)
         assert edit, c.url
-        assert edit.group(1).endswith("/" + c.meta["source"]["file"]), edit.group(1)
+        # the pencil opens the corrections file: the raw source is the one file nobody may edit
+        assert edit.group(1).endswith("/sources/corrections.yaml"), edit.group(1)
         assert "/docs/" not in edit.group(1)
 
 
