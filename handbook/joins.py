@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .model import Dropped
 from .rules import Rules
 from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 
@@ -21,10 +22,16 @@ def _is_heading_line(text: str, rules: Rules) -> bool:
     return bool(HEADING_START.match(text)) and han_count(text) <= rules.heading_max_chars
 
 
-def remove_page_markers(lines: list[str], rules: Rules) -> tuple[list[str], int]:
+def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], list[Dropped]]:
     """Drop page-marker lines (_第1页, 第2页 共2页, PAGE 1, - 2 -)."""
-    kept = [l for l in lines if not any(p.match(l.strip()) for p in rules.page_markers)]
-    return kept, len(lines) - len(kept)
+    kept, dropped = [], []
+    for number, line in lines:
+        rule = next((r for r in rules.page_markers if r.pattern.match(line.strip())), None)
+        if rule:
+            dropped.append(Dropped(rule.kind, line.strip(), number, "page-markers", rule.where))
+        else:
+            kept.append((number, line))
+    return kept, dropped
 
 
 def paragraphs_from_lines(lines: list[str], rules: Rules) -> list[str]:

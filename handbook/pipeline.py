@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
-from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
+from . import chrome, corrections as corr, garble, joins, maintext, markup, pinyin, script, split, structure
 from .model import CleanPage, Correction, Dropped, Essay, EssayOverride
-from .roles import role_from_keywords
+from .roles import role_from_keywords, undecided_role_warning
 from .rules import Rules, SiteProfile
+from .text import han_count
 
 
 def _step(steps: Counter, name: str, result):
@@ -31,14 +33,27 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
     text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words, rules.keep_chars))
     text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))
-    text = _step(steps, "inline_chrome_removed", chrome.remove_inline_chrome(text, rules))
 
-    lines, dropped = chrome.drop_teasers(text.split("\n"), rules)
-    lines, chrome_dropped = chrome.drop_chrome_lines(lines, rules, site)
-    dropped += chrome_dropped
-    lines = _step(steps, "page_markers_removed", joins.remove_page_markers(lines, rules))
-    raw_essays, split_dropped = split.split_essays(lines, rules)
-    dropped += split_dropped
+    page_lines = text.split("\n")
+    lines = list(enumerate(page_lines, 1))
+    lines, dropped = chrome.remove_inline_chrome(lines, rules)
+    steps["inline_chrome_removed"] += len(dropped)
+    lines, more = chrome.drop_teasers(lines, rules)
+    dropped += more
+    lines, more = chrome.drop_chrome_lines(lines, rules, site)
+    dropped += more
+    lines, more = joins.remove_page_markers(lines, rules)
+    steps["page_markers_removed"] += len(more)
+    dropped += more
+    found = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
+                            lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"])
+    dropped += found.dropped
+    kept = found.kept
+    raw_essays, more = split.split_essays(found.lines, rules)
+    dropped += more
+    for raw in raw_essays:
+        if raw.title_line:
+            kept[raw.title_line] = "title" + (" (" + kept[raw.title_line] + ")" if raw.title_line in kept else "")
 
     essays = []
     for raw in raw_essays:
@@ -50,23 +65,35 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs))
         paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
         if _is_teaser(paragraphs):
-            dropped += [Dropped("teaser", raw.title or paragraphs[0][:40])]
+            dropped += [Dropped("teaser", l.strip(), n, "pipeline", "a block of truncated previews (…… endings)")
+                        for n, l in zip(raw.numbers, raw.lines) if l.strip()]
             continue
         essays.append(Essay(title=raw.title, paragraphs=paragraphs))
-    steps["lines_dropped"] = len(dropped)
+    steps["lines_dropped"] = sum(1 for d in dropped if not d.fragment)
     steps["essays_found"] = len(essays)
+    dropped.sort(key=lambda d: d.line)
 
     _apply_overrides(essays, overrides, rules)
     _apply_corrections(essays, corrections, corrections_file, steps)
     for essay in essays:
         _finish(essay, rules, steps)
-    return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps)
+    return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps, lines=page_lines, kept=kept)
 
 
 def _is_teaser(paragraphs: list[str]) -> bool:
     """A block of truncated previews ("……" endings) is not an essay."""
     previews = [p for p in paragraphs if len(p) > 20]
     return bool(previews) and all(p.rstrip().endswith(("......", "……", "...")) for p in previews)
+
+
+def propose_title(paragraphs: list[str], rules: Rules) -> str:
+    """A title for an essay that has none: its first heading-like paragraph, else its first clause."""
+    for p in paragraphs[:5]:
+        if split.looks_like_title(p, rules) and han_count(p) >= 4:
+            return split.clean_title(p, rules)
+    first = paragraphs[0] if paragraphs else ""
+    clause = re.split(r"[，。；：！？,;:!?]", first, maxsplit=1)[0]
+    return clause[:rules.settings["title_max_chars"]] if han_count(clause) >= 4 else ""
 
 
 def default_slug(title: str) -> str:
@@ -89,7 +116,9 @@ def _apply_overrides(essays: list[Essay], overrides, rules: Rules) -> None:
         if seen[essay.slug] > 1:
             essay.slug = f"{essay.slug}-{seen[essay.slug]}"
         if not essay.title:
-            essay.warnings.append(f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', title: …}})")
+            proposal = propose_title(essay.paragraphs, rules)
+            essay.warnings.append(f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', "
+                                  f"title: {proposal or '…'}}})" + (f"; proposed: {proposal}" if proposal else ""))
 
 
 def _apply_corrections(essays: list[Essay], corrections, corrections_file: str, steps: Counter) -> None:
@@ -127,7 +156,7 @@ def _finish(essay: Essay, rules: Rules, steps: Counter) -> None:
     body = "".join(essay.paragraphs)
     essay.role = essay.role or role_from_keywords(essay.title, body, rules.roles)
     if essay.role is None:
-        essay.warnings.append("role could not be decided from title and body")
+        essay.warnings.append(undecided_role_warning(essay.title, body, rules.roles))
     essay.markdown = structure.to_markdown(essay.title, blocks)
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import yaml
 
+from .maintext import Detector
 from .model import HandbookError
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+BOILER = "rules/boilerplate.yaml"
 
 
 def load_yaml(path: Path):
@@ -27,8 +29,22 @@ def load_yaml(path: Path):
         raise HandbookError(f"{path}: cannot be read ({err.strerror})") from None
 
 
-def _compile(patterns: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(p)) for kind, group in (patterns or {}).items() for p in group]
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of a rule file, with where it is written, so that a decision can name it."""
+
+    kind: str
+    pattern: re.Pattern
+    where: str  # e.g. "rules/boilerplate.yaml line_patterns.paywall[3]"
+
+
+def _compile(patterns: dict[str, list[str]], where: str) -> list[Rule]:
+    return [Rule(kind, re.compile(p), f"{where}.{kind}[{i}]")
+            for kind, group in (patterns or {}).items() for i, p in enumerate(group)]
+
+
+def _compile_list(patterns: list[str], kind: str, where: str) -> tuple[Rule, ...]:
+    return tuple(Rule(kind, re.compile(p), f"{where}[{i}]") for i, p in enumerate(patterns))
 
 
 @dataclass(frozen=True)
@@ -39,7 +55,7 @@ class SiteProfile:
     name: str
     domains: tuple[str, ...]
     signatures: tuple[str, ...]
-    line_patterns: tuple[tuple[str, re.Pattern], ...]
+    line_patterns: tuple[Rule, ...]
 
     def matches(self, site: str | None, address: str | None, text: str) -> bool:
         if site and site == self.name:
@@ -52,15 +68,15 @@ class SiteProfile:
 
 @dataclass(frozen=True)
 class Rules:
-    line_patterns: tuple[tuple[str, re.Pattern], ...]
-    inline_patterns: tuple[tuple[str, re.Pattern], ...]
-    teaser_headings: tuple[re.Pattern, ...]
-    chrome_sections: tuple[re.Pattern, ...]
+    line_patterns: tuple[Rule, ...]
+    inline_patterns: tuple[Rule, ...]
+    teaser_headings: tuple[Rule, ...]
+    chrome_sections: tuple[Rule, ...]
     field_codes: tuple[re.Pattern, ...]
     essay_markers: tuple[re.Pattern, ...]
     title_labels: tuple[re.Pattern, ...]
     title_junk: tuple[re.Pattern, ...]
-    page_markers: tuple[re.Pattern, ...]
+    page_markers: tuple[Rule, ...]
     chunk_marker: re.Pattern
     heading_styles: tuple[tuple[str, re.Pattern], ...]
     heading_max_chars: int
@@ -73,6 +89,7 @@ class Rules:
     radicals: dict
     roles: dict
     settings: dict
+    maintext: Detector
     sites: tuple[SiteProfile, ...]
     fingerprint: str  # changes whenever any rule file changes
 
@@ -97,18 +114,18 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
             name=data["name"],
             domains=tuple(data.get("match", {}).get("domains", [])),
             signatures=tuple(data.get("match", {}).get("text", [])),
-            line_patterns=tuple(_compile(data.get("line_patterns"))),
+            line_patterns=tuple(_compile(data.get("line_patterns"), f"rules/sites/{f.name} line_patterns")),
         ))
     return Rules(
-        line_patterns=tuple(_compile(boiler["line_patterns"])),
-        inline_patterns=tuple(_compile(boiler["inline_patterns"])),
-        teaser_headings=tuple(re.compile(p) for p in boiler["teaser_headings"]),
-        chrome_sections=tuple(re.compile(p) for p in boiler["chrome_sections"]),
+        line_patterns=tuple(_compile(boiler["line_patterns"], f"{BOILER} line_patterns")),
+        inline_patterns=tuple(_compile(boiler["inline_patterns"], f"{BOILER} inline_patterns")),
+        teaser_headings=_compile_list(boiler["teaser_headings"], "teaser", f"{BOILER} teaser_headings"),
+        chrome_sections=_compile_list(boiler["chrome_sections"], "section", f"{BOILER} chrome_sections"),
         field_codes=tuple(re.compile(p) for p in boiler["field_codes"]),
         essay_markers=tuple(re.compile(p) for p in structure["essay_markers"]),
         title_labels=tuple(re.compile(p) for p in structure["title_labels"]),
         title_junk=tuple(re.compile(p) for p in structure["title_junk"]),
-        page_markers=tuple(re.compile(p) for p in structure["page_markers"]),
+        page_markers=_compile_list(structure["page_markers"], "page-marker", "rules/structure.yaml page_markers"),
         chunk_marker=re.compile(structure["chunk_marker"]),
         heading_styles=tuple((k, re.compile(v)) for k, v in structure["heading_styles"].items()),
         heading_max_chars=structure["heading_max_chars"],
@@ -121,6 +138,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         radicals=dict(script.get("radicals", {})),
         roles=load_yaml(rules_dir / "roles.yaml"),
         settings=load_yaml(rules_dir / "settings.yaml"),
+        maintext=Detector.from_yaml(load_yaml(rules_dir / "maintext.yaml")),
         sites=tuple(sites),
         fingerprint=digest.hexdigest()[:16],
     )

@@ -16,6 +16,9 @@ PUNCT_OR_SPACE = re.compile(r"[\s,，。:：、;；!！?？\"“”'‘’《》
 class RawEssay:
     title: str
     lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # each line's number on the page
+    dropped: list[Dropped] = field(default_factory=list)  # lines removed while settling the title
+    title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
 def _key(text: str) -> str:
@@ -41,29 +44,31 @@ def looks_like_title(line: str, rules: Rules) -> bool:
     return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,"
 
 
-def split_essays(lines: list[str], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
+def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
     """Split a page into essays. Text before the first marker is the page's own header: dropped."""
     essays: list[RawEssay] = []
-    preamble: list[str] = []
-    current: RawEssay | None = None
-    for line in lines:
+    preamble = RawEssay(title="")
+    current = preamble
+    for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
         if match:
             current = RawEssay(title=clean_title(match.groupdict().get("title") or "", rules))
             essays.append(current)
-        elif current is not None:
-            current.lines.append(line)
         else:
-            preamble.append(line)
+            current.lines.append(line)
+            current.numbers.append(number)
     dropped: list[Dropped] = []
     if essays:
-        dropped = [Dropped("preamble", l.strip()) for l in preamble if l.strip()]
+        dropped = [Dropped("preamble", l.strip(), n, "split", "text before the first essay marker (rules/structure.yaml essay_markers)")
+                   for n, l in zip(preamble.numbers, preamble.lines) if l.strip()]
     else:
-        essays = [RawEssay(title="", lines=preamble)]
+        essays = [preamble]
     for essay in essays:
         _settle_title(essay, rules)
+        dropped += essay.dropped
     kept = [e for e in essays if han_count("".join(e.lines)) > 0]
-    dropped += [Dropped("empty-essay", e.title) for e in essays if e not in kept and e.title]
+    dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
+                for e in essays if e not in kept and e.title]
     return kept, dropped
 
 
@@ -74,6 +79,7 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
     first = next((i for i, l in enumerate(body) if l.strip()), None)
     if not essay.title and first is not None and looks_like_title(body[first], rules):
         essay.title = clean_title(body[first], rules)
+        essay.title_line = essay.numbers[first]
         body[first] = ""
     if not essay.title:
         return
@@ -83,8 +89,12 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
             continue
         stripped = clean_title(line, rules)
         if _key(stripped) == title_key:
+            essay.dropped.append(Dropped("title-repeat", line.strip(), essay.numbers[i], "split",
+                                         "repeats the title (rules/structure.yaml title_labels, title_junk)"))
             body[i] = ""
             continue
         if line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
+            essay.dropped.append(Dropped("title-repeat", essay.title, essay.numbers[i], "split",
+                                         "title glued to the first sentence", fragment=True))
             body[i] = line.strip()[len(essay.title):].lstrip(" :：")
         break
