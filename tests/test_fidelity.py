@@ -59,7 +59,7 @@ def test_gold_snippets_are_on_their_page(entry):
     raw = T2S.convert((REAL / entry["file"]).read_text(encoding="utf-8"))
     loose = normalise(raw).replace("\n", "")
     bare = normalise(re.sub(PINYIN, lambda m: m.group(0)[0], raw)).replace("\n", "")
-    titles = [normalise(t) for t in entry.get("essays", [])]
+    titles = [normalise(a) for t in entry.get("essays", []) for a in ([t] if isinstance(t, str) else t)]
     stripped = bare
     for junk in entry["must_not"]:
         stripped = stripped if normalise(junk) in titles else stripped.replace(normalise(junk), "")
