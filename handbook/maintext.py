@@ -25,6 +25,8 @@ DIGIT = re.compile(r"\d")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2})?|\d{1,2}:\d{2}")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
+BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
+MENU = re.compile(r"(\S{1,8}\s+){3,}\S")  # three or more short items side by side
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Detector:
     vocabularies: tuple[tuple[str, float, re.Pattern], ...]
     code_signals: tuple[re.Pattern, ...]
     title_words: tuple[str, ...]
+    title_endings: tuple[str, ...]
+    salutations: tuple[str, ...]
     site_name_endings: tuple[str, ...]
 
     @classmethod
@@ -55,7 +59,8 @@ class Detector:
                       for name, v in data["vocabularies"].items())
         return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
-                   title_words=tuple(data["title_words"]), site_name_endings=tuple(data["site_name_endings"]))
+                   title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
+                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]))
 
 
 def line_key(text: str) -> str:
@@ -121,7 +126,6 @@ class MainText:
     lines: list[tuple[int, str]]
     dropped: list[Dropped]
     kept: dict[int, str]  # line number → why it stayed
-    title_line: int = 0  # the line chosen as the title, 0 when none
 
 
 def _runs(labels: list[str], anchors: list[int], max_bad: int) -> list[list[int]]:
@@ -136,16 +140,44 @@ def _runs(labels: list[str], anchors: list[int], max_bad: int) -> list[list[int]
 
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
-    """How much a short line looks like an essay's title (≤ 0: not a title)."""
+    """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
+    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
     stripped = text.strip()
     han = han_count(stripped)
     if not (4 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
         return 0.0
-    if stripped.endswith(d.site_name_endings) or SEPARATORS.search(stripped) or DATE_TIME.search(stripped):
+    if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
+            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
+            or MENU.search(stripped):
         return 0.0
     score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
     score += sum(0.5 for w in d.title_words if w in stripped)
     return score - len(verdict.why)
+
+
+def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str] | None:
+    """A document viewer glues the title to the first paragraph ("乡镇镇长述职报告各位领导、同志们:…"):
+    split it off where a title word or a salutation ends the text before the first punctuation mark.
+    A viewer that printed the file name before the document's own title leaves it twice: keep the second."""
+    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
+    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    if not m:
+        ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
+        ends = [e for e in ends if e < len(head)]  # something must follow the title
+        if not ends:
+            return None
+        m = re.match(rf"^(.{{{ends[-1]}}})", head)
+    title = m.group(1).strip()
+    if han_count(title) < 4 or len(title) > max_chars * 2:
+        return None
+    for e in re.finditer("|".join(map(re.escape, d.title_endings)), title):
+        first, second = title[:e.end()], title[e.end():]
+        if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
+            title = second
+            break
+    if len(title) > max_chars:
+        return None
+    return title, text[m.end():].lstrip()
 
 
 def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int) -> MainText:
@@ -171,7 +203,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
         for i, v in enumerate(verdicts):
             decision[i] = (v.label not in ("bad", "foreign", "code"), v.label)
-        return _result(lines, text_lines, verdicts, decision, 0)
+        return _result(lines, text_lines, verdicts, decision)
     runs = _runs(labels, anchors, s["cluster_break_bad"])
     weight = [sum(han_count(text_lines[i][1]) for i in run) for run in runs]
     largest = max(weight)
@@ -209,24 +241,24 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             line = text_lines[i][1].strip()
             if labels[i] == "short" and (i <= b + s["tail_window"] or ends_sentence(line) or HEADING_START.match(line)):
                 decision[i] = (True, "tail")
-    # just before the first run: the most title-like short line is the title
-    title_at = None
+    # before the first run: the most title-like short line among the last few is the title; after it
+    # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
-    window = []
-    for i in range(first - 1, -1, -1):
-        if labels[i] != "short" or len(window) == s["title_window"]:
-            break
-        window.append(i)
-    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[line_key(text_lines[i][1])] > 1, d, title_max_chars), i)
-              for i in window]
+    before = [i for i in range(first - 1, -1, -1) if labels[i] == "short"][:s["title_search_lines"]]
+    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[line_key(text_lines[i][1])] > 1, d,
+                           title_max_chars), i) for i in before]
     scored = [(sc, i) for sc, i in scored if sc > 0]
-    if scored:
-        title_at = max(scored)[1]
+    title_at = max(scored)[1] if scored else None
+    if title_at is not None:
         decision[title_at] = (True, "title")
-    for i in window:
-        if title_at is not None and i > title_at or title_at is None and ends_sentence(text_lines[i][1]):
-            decision[i] = (True, "heading")  # a subtitle, an author line, a salutation
-    return _result(lines, text_lines, verdicts, decision, text_lines[title_at][0] if title_at is not None else 0)
+    for i in before:
+        line = text_lines[i][1].strip()
+        if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line)):
+            decision[i] = (True, "heading")  # a salutation, an opening sentence
+    glued = None
+    if title_at is None and labels[first] == "good":
+        glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
+    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued)
 
 
 REASONS = {
@@ -238,7 +270,7 @@ REASONS = {
 }
 
 
-def _result(lines, text_lines, verdicts, decision, title_line) -> MainText:
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> MainText:
     position = {n: i for i, (n, _) in enumerate(text_lines)}
     kept_lines: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
@@ -250,10 +282,13 @@ def _result(lines, text_lines, verdicts, decision, title_line) -> MainText:
             continue
         keep, why = decision[i]
         reason = REASONS[why] if why == "marker" else f"{REASONS[why]} ({verdicts[i].explain()})"
-        if keep:
+        if keep and n == glued_line:
+            kept_lines += [(n, glued[0]), (n, glued[1])]
+            kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
+        elif keep:
             kept_lines.append((n, t))
             kept[n] = reason
         else:
             kind = {"foreign": "not-chinese", "code": "code"}.get(verdicts[i].label, "main-text")
             dropped.append(Dropped(kind, t.strip(), n, "main-text", reason))
-    return MainText(kept_lines, dropped, kept, title_line)
+    return MainText(kept_lines, dropped, kept)

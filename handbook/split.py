@@ -41,7 +41,7 @@ def clean_title(title: str, rules: Rules) -> str:
 
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
-    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,"
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,:："
 
 
 def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
