@@ -26,7 +26,8 @@ SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2})?|\d{1,2}:\d{2}")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-MENU = re.compile(r"(\S{1,8}\s+){3,}\S")  # three or more short items side by side
+MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
+KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
 
 @dataclass
@@ -67,9 +68,12 @@ def line_key(text: str) -> str:
     return KEY.sub("", text)
 
 
-def judge(text: str, repeated: bool, d: Detector) -> Verdict:
-    """Score one line on its own."""
+def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> Verdict:
+    """Score one line on its own; `again_below`: the same long text is printed again further down
+    (an abstract, a summary box)."""
     s = d.settings
+    if again_below:
+        return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
     han = han_count(text)
     letters = len(LATIN.findall(text))
     if letters >= s["foreign_min_letters"] and letters > han:
@@ -100,7 +104,7 @@ def judge(text: str, repeated: bool, d: Detector) -> Verdict:
     if repeated and han < 40:
         form += s["repeated_weight"]
         why.append("repeated on the page")
-    if han < 40 and SEPARATORS.search(text):
+    if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s["separators_weight"]
         why.append("separators between items")
     if han < 40 and DATE_TIME.search(text):
@@ -186,14 +190,17 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     s = d.settings
     text_lines = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(line_key(t) for _, t in text_lines)
+    keys = [line_key(t) for _, t in text_lines]
+    last_start = {k[:30]: i for i, k in enumerate(keys) if len(k) >= 30}
     verdicts = []
     for n, t in text_lines:
         if is_marker(t.strip()):
             verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
             continue
         short = len(t.strip()) <= title_max_chars + 20
-        v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d)
-        if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0:
+        again = len(keys[len(verdicts)]) >= 30 and last_start.get(keys[len(verdicts)][:30], -1) > len(verdicts)
+        v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
+        if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
         verdicts.append(v)
     labels = [v.label for v in verdicts]

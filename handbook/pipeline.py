@@ -45,6 +45,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     lines, more = joins.remove_page_markers(lines, rules)
     steps["page_markers_removed"] += len(more)
     dropped += more
+    lines = split.unglue_markers(lines, rules)
     found = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
                             lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"])
     dropped += found.dropped

@@ -44,6 +44,18 @@ def looks_like_title(line: str, rules: Rules) -> bool:
     return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,:："
 
 
+def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
+    """Put an essay marker glued inside a line on a line of its own (same line number)."""
+    out = []
+    for number, line in lines:
+        m = rules.glued_essay_marker.search(line)
+        if not m:
+            out.append((number, line))
+            continue
+        out += [(number, part) for part in (line[:m.start()], m.group(0), line[m.end():]) if part.strip()]
+    return out
+
+
 def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
     """Split a page into essays. Text before the first marker is the page's own header: dropped."""
     essays: list[RawEssay] = []
@@ -84,17 +96,17 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
     if not essay.title:
         return
     title_key = _key(essay.title)
+    first_text = True
     for i, line in enumerate(body):
         if not line.strip():
             continue
-        stripped = clean_title(line, rules)
-        if _key(stripped) == title_key:
+        if _key(clean_title(line, rules)) == title_key:  # wherever it is printed again
             essay.dropped.append(Dropped("title-repeat", line.strip(), essay.numbers[i], "split",
                                          "repeats the title (rules/structure.yaml title_labels, title_junk)"))
             body[i] = ""
             continue
-        if line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
+        if first_text and line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
             essay.dropped.append(Dropped("title-repeat", essay.title, essay.numbers[i], "split",
                                          "title glued to the first sentence", fragment=True))
             body[i] = line.strip()[len(essay.title):].lstrip(" :：")
-        break
+        first_text = False
