@@ -23,9 +23,12 @@ OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈�
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
-DATE_TIME = re.compile(r"\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2})?|\d{1,2}:\d{2}")
+# numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
+DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期")  # and journal issues
+CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
@@ -47,7 +50,7 @@ class Detector:
 
     settings: dict
     function_words: frozenset
-    vocabularies: tuple[tuple[str, float, re.Pattern], ...]
+    vocabularies: tuple[tuple[str, float, bool, re.Pattern], ...]
     code_signals: tuple[re.Pattern, ...]
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
@@ -56,7 +59,8 @@ class Detector:
 
     @classmethod
     def from_yaml(cls, data: dict) -> "Detector":
-        vocab = tuple((name, float(v["weight"]), re.compile("|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))))
+        vocab = tuple((name, float(v["weight"]), v.get("dilute", True),
+                       re.compile("|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))))
                       for name, v in data["vocabularies"].items())
         return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
@@ -90,10 +94,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         good += min(share * s["function_word_points"], s["function_word_points_max"])
     vocab = 0.0
     dilution = 1 + han / s["dilution_chars"]
-    for name, weight, pattern in d.vocabularies:
+    for name, weight, dilute, pattern in d.vocabularies:
         hits = pattern.findall(text)
         if hits:
-            vocab += weight * len(hits) / dilution
+            vocab += weight * len(hits) / (dilution if dilute else 1)
             why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
@@ -107,9 +111,12 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s["separators_weight"]
         why.append("separators between items")
+    if BYLINE_LINE.match(text.strip()):
+        form += s["separators_weight"]
+        why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
         form += s["date_time_weight"]
-        why.append("date or time")
+        why.append("date, time or journal issue")
     # a sentence (a stop at the end, function words) is chrome only by its words; its form counts half
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
     against = vocab + (form / 2 if sentence else form)
@@ -118,7 +125,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     only_repeated = why == ["repeated on the page"]
     if (vocab if sentence else against) >= s["bad_against"] and score < s["bad_score"] and not only_repeated:
         label = "bad"
-    elif score >= s["good_score"]:
+    elif score >= s["good_score"] or (not why and score >= s["clean_good_score"] and han >= s["clean_good_han"]):
         label = "good"
     else:
         label = "short"
@@ -240,6 +247,14 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             decision[i] = (not (prev == "bad" and nxt == "bad"), "heading" if prev != "bad" or nxt != "bad" else "between chrome")
         else:
             decision[i] = (False, "outside")
+    # just before each later run, up to the previous chrome line: numbered headings and sentences stay
+    for a, b in spans[1:]:
+        for i in range(a - 1, -1, -1):
+            if labels[i] != "short":
+                break
+            line = text_lines[i][1].strip()
+            if ends_sentence(line) or HEADING_START.match(line):
+                decision[i] = (True, "heading")
     # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
     for a, b in spans:
         for i in range(b + 1, len(labels)):
@@ -260,8 +275,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         decision[title_at] = (True, "title")
     for i in before:
         line = text_lines[i][1].strip()
-        if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line)):
-            decision[i] = (True, "heading")  # a salutation, an opening sentence
+        if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
+            decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
     glued = None
     if title_at is None and labels[first] == "good":
         glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
