@@ -77,7 +77,7 @@ class Rules:
     title_labels: tuple[re.Pattern, ...]
     title_junk: tuple[re.Pattern, ...]
     page_markers: tuple[Rule, ...]
-    chunk_marker: re.Pattern
+    chunk_number: re.Pattern
     glued_essay_marker: re.Pattern
     heading_styles: tuple[tuple[str, re.Pattern], ...]
     heading_max_chars: int
@@ -127,7 +127,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         title_labels=tuple(re.compile(p) for p in structure["title_labels"]),
         title_junk=tuple(re.compile(p) for p in structure["title_junk"]),
         page_markers=_compile_list(structure["page_markers"], "page-marker", "rules/structure.yaml page_markers"),
-        chunk_marker=re.compile(structure["chunk_marker"]),
+        chunk_number=re.compile(structure["chunk_number"], re.M),
         glued_essay_marker=re.compile(structure["glued_essay_marker"]),
         heading_styles=tuple((k, re.compile(v)) for k, v in structure["heading_styles"].items()),
         heading_max_chars=structure["heading_max_chars"],
