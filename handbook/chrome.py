@@ -35,11 +35,16 @@ def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Droppe
     out: Lines = []
     cut: list[Dropped] = []
     for number, text in lines:
+        here: list[Dropped] = []
+        original = text
         for rule in rules.inline_patterns:
             if rule.pattern.search(text):
-                cut += [Dropped(rule.kind, m.group(0).strip(), number, "inline-chrome", rule.where, fragment=True)
-                        for m in rule.pattern.finditer(text)]
+                here += [Dropped(rule.kind, m.group(0).strip(), number, "inline-chrome", rule.where, fragment=True)
+                         for m in rule.pattern.finditer(text)]
                 text = rule.pattern.sub("", text)
+        if here and not text.strip():  # nothing left: the whole line was chrome
+            here = [Dropped(here[0].kind, original.strip(), number, "inline-chrome", here[0].rule)]
+        cut += here
         out.append((number, text))
     return out, cut
 

@@ -80,10 +80,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
     han = han_count(text)
     letters = len(LATIN.findall(text))
+    if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
+        return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s["foreign_min_letters"] and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
-    if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
-        return Verdict("code", 0.0, ["reads like code"])
     why: list[str] = []
     good = min(han / s["han_per_point"], s["han_points_max"])
     if ends_sentence(text):
