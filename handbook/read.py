@@ -10,6 +10,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .model import HandbookError
+from .text import han_count
+
+MAIN_CONTENT_MIN_HAN = 50  # less than this found as the main content: it was not found
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -89,7 +92,7 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"[ \t\n]+", " ", data))
 
 
-HTML_PAGE = re.compile(r"^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I)
+HTML_PAGE = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I | re.S)
 
 
 def is_html_page(text: str) -> bool:
@@ -102,6 +105,24 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = [line.strip() for line in "".join(parser.parts).split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def main_content(html: str) -> str:
+    """The title and the main content of an HTML page, found by readability-lxml (measured against
+    trafilatura on real pages: bench/html_extract.py, bench/RESULTS.md), as text. When it finds next to
+    nothing, the whole page's text is kept instead and the text rules decide."""
+    from readability import Document  # on first use: only .html sources need it
+    from readability.readability import Unparseable
+
+    try:
+        doc = Document(html)
+        content = html_to_text(doc.summary(html_partial=True))
+        title = doc.title() or ""
+    except (Unparseable, ValueError):
+        return html_to_text(html)
+    if han_count(content) < MAIN_CONTENT_MIN_HAN:
+        return html_to_text(html)
+    return f"{title.strip()}\n\n{content}"
 
 
 def read_source(path: Path, max_bytes: int, name: str | None = None) -> str:
@@ -121,5 +142,5 @@ def read_source(path: Path, max_bytes: int, name: str | None = None) -> str:
     text, _ = decode(data, name)
     text = normalise_newlines(text)
     if is_html_page(text):
-        text = html_to_text(text)
+        text = main_content(text)
     return text
