@@ -30,6 +30,8 @@ KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
 BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
+TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
+PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
 
@@ -94,11 +96,15 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         good += min(share * s["function_word_points"], s["function_word_points_max"])
     vocab = 0.0
     dilution = 1 + han / s["dilution_chars"]
+    distinct: set[str] = set()
     for name, weight, dilute, pattern in d.vocabularies:
         hits = pattern.findall(text)
         if hits:
             vocab += weight * len(hits) / (dilution if dilute else 1)
+            distinct.update(hits)
             why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
+    # many different chrome words close together: a site's blurb, however long ("由会员分享,可在线阅读,更多…")
+    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct)
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
@@ -111,6 +117,12 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s["separators_weight"]
         why.append("separators between items")
+    if TOC.search(text):
+        form += s["separators_weight"]
+        why.append("a table-of-contents line")
+    if not PUNCT.search(text) and len(PLACE.findall(text)) >= 4:
+        form += s["separators_weight"]
+        why.append("a list of places")
     if BYLINE_LINE.match(text.strip()):
         form += s["separators_weight"]
         why.append("a byline")
@@ -123,7 +135,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     score = good - against
     # a repeated line alone is no chrome: a title is often printed twice
     only_repeated = why == ["repeated on the page"]
-    if (vocab if sentence else against) >= s["bad_against"] and score < s["bad_score"] and not only_repeated:
+    if dense:
+        why.append("chrome words close together")
+        label = "bad"
+    elif (vocab if sentence else against) >= s["bad_against"] and score < s["bad_score"] and not only_repeated:
         label = "bad"
     elif score >= s["good_score"] or (not why and score >= s["clean_good_score"] and han >= s["clean_good_han"]):
         label = "good"
@@ -160,6 +175,8 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or MENU.search(stripped):
+        return 0.0
+    if any(" words " in why for why in verdict.why):  # a button, a label, a site's own words
         return 0.0
     score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
     score += sum(0.5 for w in d.title_words if w in stripped)
@@ -261,8 +278,15 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             if labels[i] in ("good", "marker", "bad"):
                 break
             line = text_lines[i][1].strip()
-            if labels[i] == "short" and (i <= b + s["tail_window"] or ends_sentence(line) or HEADING_START.match(line)):
+            words = any(" words " in why for why in verdicts[i].why)
+            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
+                    and (i <= b + s["tail_window"] or ends_sentence(line)):
                 decision[i] = (True, "tail")
+                # numbered lines before it are the essay's, not a list of other essays
+                for j in range(i - 1, b, -1):
+                    if decision.get(j, (True,))[0] or not HEADING_START.match(text_lines[j][1].strip()):
+                        break
+                    decision[j] = (True, "tail")
     # before the first run: the most title-like short line among the last few is the title; after it
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]

@@ -105,8 +105,10 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
                                          "repeats the title (rules/structure.yaml title_labels, title_junk)"))
             body[i] = ""
             continue
-        if first_text and line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
+        rest = line.strip()
+        while first_text and rest.startswith(essay.title) and han_count(rest[len(essay.title):]) >= 2:
             essay.dropped.append(Dropped("title-repeat", essay.title, essay.numbers[i], "split",
                                          "title glued to the first sentence", fragment=True))
-            body[i] = line.strip()[len(essay.title):].lstrip(" :：")
+            rest = rest[len(essay.title):].lstrip(" :：")
+            body[i] = rest
         first_text = False
