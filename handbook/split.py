@@ -26,7 +26,8 @@ def _key(text: str) -> str:
 
 
 def clean_title(title: str, rules: Rules) -> str:
-    """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)"."""
+    """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)",
+    and the keywords a site stuffs after a title ("浅谈党建网评文章(浅谈党建网评文章怎么写)")."""
     title = title.strip()
     for _ in range(3):
         before = title
@@ -34,8 +35,19 @@ def clean_title(title: str, rules: Rules) -> str:
             title = label.sub("", title)
         for junk in rules.title_junk:
             title = junk.sub("", title).strip()
+        title = _without_stuffed_keywords(title)
         if title == before:
             break
+    return title
+
+
+def _without_stuffed_keywords(title: str) -> str:
+    """The title alone, when what follows it in brackets or after commas only repeats it with more words."""
+    if (m := re.match(r"^(.{4,}?)[(（](.+)[)）]$", title)) and m[1] in m[2]:
+        return m[1].strip()
+    parts = [p.strip() for p in re.split(r"[,，|｜、]", title)]
+    if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
+        return parts[0]
     return title
 
 
