@@ -17,6 +17,7 @@ from .model import Dropped
 from .text import HAN, ends_sentence, han_count
 
 WHERE = "rules/maintext.yaml"
+ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
 HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|\d{1,2}[.．、](?!\d))")
 PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
@@ -176,8 +177,8 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or MENU.search(stripped):
         return 0.0
-    if any(" words " in why for why in verdict.why):  # a button, a label, a site's own words
-        return 0.0
+    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
+        return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
     score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
     score += sum(0.5 for w in d.title_words if w in stripped)
     return score - len(verdict.why)
