@@ -18,7 +18,9 @@ from .text import HAN, ends_sentence, han_count
 
 WHERE = "rules/maintext.yaml"
 ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
-HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|\d{1,2}[.．、](?!\d))")
+# numbered headings, and the chapters and articles of regulations ("第一章 总则", "第三条")
+HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|"
+                           r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]{1,4}[章节条])")
 PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
 LATIN = re.compile(r"[A-Za-z]")
@@ -29,7 +31,7 @@ DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$")
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
@@ -171,11 +173,11 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
     stripped = text.strip()
     han = han_count(stripped)
-    if not (4 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
+    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
-            or MENU.search(stripped):
+            or BYLINE_LINE.match(stripped) or MENU.search(stripped):
         return 0.0
     if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
