@@ -218,14 +218,20 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     text_lines = [(n, t) for n, t in lines if t.strip()]
     counts = Counter(line_key(t) for _, t in text_lines)
     keys = [line_key(t) for _, t in text_lines]
-    last_start = {k[:30]: i for i, k in enumerate(keys) if len(k) >= 30}
+    # a long line printed again, whole, at the start of a line further down: an abstract, a summary box
+    later: dict[str, list[str]] = {}  # first 30 characters → the lines after this one that start so
+    again_below = [False] * len(keys)
+    for i in range(len(keys) - 1, -1, -1):
+        if len(keys[i]) >= 30:
+            again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
+            later.setdefault(keys[i][:30], []).append(keys[i])
     verdicts = []
     for n, t in text_lines:
         if is_marker(t.strip()):
             verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
             continue
         short = len(t.strip()) <= title_max_chars + 20
-        again = len(keys[len(verdicts)]) >= 30 and last_start.get(keys[len(verdicts)][:30], -1) > len(verdicts)
+        again = again_below[len(verdicts)]
         v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
