@@ -1,6 +1,7 @@
 """Site chrome: headers, breadcrumbs, paywalls, disclaimers, comment boxes, ads, spam, tag clouds, teasers.
 
-Generic rules (rules/boilerplate.yaml) first, then the site profile's own (rules/sites/*.yaml).
+Generic rules (rules/boilerplate.yaml) first, then the site profile's own (rules/sites/*.yaml). Lines
+travel as (line number, text) so that every removal can be reported in page order.
 """
 
 from __future__ import annotations
@@ -8,68 +9,86 @@ from __future__ import annotations
 import re
 
 from .model import Dropped
-from .rules import Rules, SiteProfile
+from .rules import Rule, Rules, SiteProfile
 
 BULLET = re.compile(r"^[\s•·●▪◆◇■□○\-*]+")
+Lines = list[tuple[int, str]]
 
 
 def _match_key(line: str) -> str:
     return BULLET.sub("", line).strip()
 
 
-def chrome_kind(line: str, patterns, max_chars: int) -> str | None:
-    """The kind of chrome a line is, or None. Unanchored patterns only judge short lines,
+def chrome_rule(line: str, patterns, max_chars: int) -> Rule | None:
+    """The rule that makes a line chrome, or None. Unanchored patterns only judge short lines,
     so a paragraph of prose that mentions a keyword is never dropped."""
     key = _match_key(line)
-    for kind, pattern in patterns:
-        anchored = pattern.pattern.startswith("^")
-        if (anchored or len(key) <= max_chars) and pattern.search(key):
-            return kind
+    for rule in patterns:
+        anchored = rule.pattern.pattern.startswith("^")
+        if (anchored or len(key) <= max_chars) and rule.pattern.search(key):
+            return rule
     return None
 
 
-def remove_inline_chrome(text: str, rules: Rules) -> tuple[str, int]:
+def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
     """Remove chrome fragments inside lines: "(剩余2169字)", "…省略406字…正式会员…"."""
-    total = 0
-    for _, pattern in rules.inline_patterns:
-        text, n = pattern.subn("", text)
-        total += n
-    return text, total
+    out: Lines = []
+    cut: list[Dropped] = []
+    for number, text in lines:
+        here: list[Dropped] = []
+        original = text
+        for rule in rules.inline_patterns:
+            if rule.pattern.search(text):
+                here += [Dropped(rule.kind, m.group(0).strip(), number, "inline-chrome", rule.where, fragment=True)
+                         for m in rule.pattern.finditer(text)]
+                text = rule.pattern.sub("", text)
+        if here and not text.strip():  # nothing left: the whole line was chrome
+            here = [Dropped(here[0].kind, original.strip(), number, "inline-chrome", here[0].rule)]
+        cut += here
+        out.append((number, text))
+    return out, cut
 
 
-def drop_teasers(lines: list[str], rules: Rules) -> tuple[list[str], list[Dropped]]:
+def _first_match(text: str, rules_: tuple[Rule, ...]) -> Rule | None:
+    return next((r for r in rules_ if r.pattern.match(text)), None)
+
+
+def drop_teasers(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
     """Drop a "相关范文推荐" block: from its heading to the next essay marker or the end of the page."""
-    for i, line in enumerate(lines):
-        if any(p.match(line.strip()) for p in rules.teaser_headings):
+    for i, (_, line) in enumerate(lines):
+        if heading := _first_match(line.strip(), rules.teaser_headings):
             end = next((j for j in range(i + 1, len(lines))
-                        if any(m.match(lines[j].strip()) for m in rules.essay_markers)), len(lines))
-            dropped = [Dropped("teaser", l.strip()) for l in lines[i:end] if l.strip()]
+                        if any(m.match(lines[j][1].strip()) for m in rules.essay_markers)), len(lines))
+            dropped = [Dropped("teaser", l.strip(), n, "chrome", heading.where) for n, l in lines[i:end] if l.strip()]
             rest, more = drop_teasers(lines[end:], rules)
             return lines[:i] + rest, dropped + more
     return lines, []
 
 
-def drop_chrome_lines(lines: list[str], rules: Rules, site: SiteProfile | None) -> tuple[list[str], list[Dropped]]:
+def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> tuple[Lines, list[Dropped]]:
     """Drop whole lines of site chrome; after a "温馨提示"/"评论" heading, drop the list under it too."""
     patterns = rules.line_patterns + (site.line_patterns if site else ())
     max_chars = rules.settings["chrome_max_line_chars"]
-    kept: list[str] = []
+    kept: Lines = []
     dropped: list[Dropped] = []
-    in_section = False
-    for line in lines:
+    section: Rule | None = None
+    for number, line in lines:
         key = _match_key(line)
         if not key:
-            kept.append("")
+            kept.append((number, ""))
             continue
-        kind = chrome_kind(line, patterns, max_chars)
-        if kind is None and in_section and (BULLET.match(line) or re.match(r"^\d+[.、]", key)):
-            kind = "section"
-        if any(p.match(key) for p in rules.chrome_sections):
-            in_section, kind = True, kind or "section"
+        rule = chrome_rule(line, patterns, max_chars)
+        where = rule.where if rule else ""
+        kind = rule.kind if rule else None
+        if kind is None and section and (BULLET.match(line) or re.match(r"^\d+[.、]", key)):
+            kind, where = "section", f"{section.where} (list under it)"
+        if heading := _first_match(key, rules.chrome_sections):
+            section = heading
+            kind, where = kind or "section", where or heading.where
         elif kind is None:
-            in_section = False
+            section = None
         if kind:
-            dropped.append(Dropped(kind, key))
+            dropped.append(Dropped(kind, key, number, "chrome", where))
         else:
-            kept.append(line)
+            kept.append((number, line))
     return kept, dropped

@@ -1,4 +1,4 @@
-"""Command line: build (default), --check, and `clean FILE [--json]`."""
+"""Command line: build (default), --check, and `clean FILE [--json | --explain]`."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def check(paths: Paths, workers: int) -> int:
     return 1
 
 
-def clean(paths: Paths, file: str, as_json: bool) -> int:
+def clean(paths: Paths, file: str, as_json: bool, explain: bool = False) -> int:
     rules = load_rules()
     target = Path(file)
     text = read.read_source(target, rules.settings["max_source_bytes"], file)
@@ -115,7 +115,10 @@ def clean(paths: Paths, file: str, as_json: bool) -> int:
     site = rules.site_for(site_name, address, text)
     page = clean_page(text, source_name, rules, site, overrides, corrections)
     if as_json:
-        print(json.dumps(report.page_report(page, markdown=True), ensure_ascii=False))
+        print(json.dumps({**report.page_report(page, markdown=True), "lines": report.line_records(page)},
+                         ensure_ascii=False))
+    elif explain:
+        print(report.explain(page))
     else:
         for e in page.essays:
             print(f"<!-- role: {e.role or '未定'} · slug: {e.slug} -->\n{e.markdown}")
@@ -150,11 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     clean_cmd = sub.add_parser("clean", help="clean one raw file and print its essays (docs/ untouched)")
     clean_cmd.add_argument("file")
     clean_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    clean_cmd.add_argument("--explain", action="store_true",
+                           help="print every line of the page, kept or dropped, with the stage and the rule or score")
     args = parser.parse_args(argv)
     paths = Paths(Path(args.root).resolve())
     try:
         if args.command == "clean":
-            return clean(paths, args.file, args.json)
+            return clean(paths, args.file, args.json, args.explain)
         return check(paths, args.jobs) if args.check else build(paths, args.jobs)
     except HandbookError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .model import Dropped
 from .rules import Rules
 from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 
@@ -26,10 +27,16 @@ def _is_heading_line(text: str, rules: Rules) -> bool:
     return starts_numbered(text, rules) and han_count(text) <= rules.heading_max_chars
 
 
-def remove_page_markers(lines: list[str], rules: Rules) -> tuple[list[str], int]:
+def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], list[Dropped]]:
     """Drop page-marker lines (_第1页, 第2页 共2页, PAGE 1, - 2 -)."""
-    kept = [l for l in lines if not any(p.match(l.strip()) for p in rules.page_markers)]
-    return kept, len(lines) - len(kept)
+    kept, dropped = [], []
+    for number, line in lines:
+        rule = next((r for r in rules.page_markers if r.pattern.match(line.strip())), None)
+        if rule:
+            dropped.append(Dropped(rule.kind, line.strip(), number, "page-markers", rule.where))
+        else:
+            kept.append((number, line))
+    return kept, dropped
 
 
 def paragraphs_from_lines(lines: list[str], rules: Rules) -> list[str]:
@@ -56,37 +63,41 @@ def paragraphs_from_lines(lines: list[str], rules: Rules) -> list[str]:
 
 
 def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
-    """Page chunks "1、…" "2、…" in sequence, cut mid-sentence: drop the numbers, join the text back."""
-    numbered = [(i, int(m["n"])) for i, p in enumerate(paragraphs) if (m := rules.chunk_marker.match(p))]
-    run = _longest_sequence(numbered)
+    """Page chunks "1、…" "2、…" in sequence, cut mid-sentence: drop the numbers, join the text back.
+
+    A chunk number may start a paragraph or be glued inside one ("…科学文化素2、质，增强…"), and the
+    sequence may start at any number (a page saved from its third chunk). Only the number goes: the
+    words glued to it stay, and a sentence cut at a chunk boundary is joined again."""
+    text = "\n".join(paragraphs)
+    found = [(m.start(), m.end(), int(m["n"])) for m in rules.chunk_number.finditer(text)]
+    run = _longest_sequence(found)
     s = rules.settings
     if len(run) < s["chunk_min_run"]:
         return paragraphs, 0
-    broken = sum(1 for i, _ in run[1:] if not ends_sentence(paragraphs[i - 1]))
-    if broken < s["chunk_min_broken_ratio"] * (len(run) - 1):
+    broken = sum(1 for start, _, _ in run if start and not ends_sentence(text[max(0, start - 20):start].rstrip("\n")))
+    if broken < s["chunk_min_broken_ratio"] * len(run):
         return paragraphs, 0
-    starts = {i for i, _ in run}
-    out: list[str] = []
-    for i, p in enumerate(paragraphs):
-        if i in starts:
-            p = rules.chunk_marker.sub("", p, count=1)
-            if out and not ends_sentence(out[-1]):
-                out[-1] += p
-                continue
-        out.append(p)
-    return out, len(run)
+    out, last = [], 0
+    for start, end, _ in run:
+        piece = text[last:start]
+        # a chunk that continues a sentence joins the paragraph before it
+        if piece.endswith("\n") and not ends_sentence(piece.rstrip("\n")):
+            piece = piece.rstrip("\n")
+        out.append(piece)
+        last = end
+    out.append(text[last:])
+    return [p for p in "".join(out).split("\n") if p.strip()], len(run)
 
 
-def _longest_sequence(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    best: list[tuple[int, int]] = []
-    current: list[tuple[int, int]] = []
-    for item in numbered:
-        if current and item[1] == current[-1][1] + 1:
-            current.append(item)
-        else:
-            current = [item] if item[1] == 1 else []
-        if len(current) > len(best):
-            best = list(current)
+def _longest_sequence(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of chunk numbers n, n+1, n+2 … in page order (other numbers may lie between)."""
+    best: list = []
+    runs: dict[int, list] = {}  # next number expected → run so far
+    for item in found:
+        run = runs.pop(item[2], []) + [item]
+        runs[item[2] + 1] = run
+        if len(run) > len(best):
+            best = run
     return best
 
 

@@ -47,10 +47,15 @@ class Correction:
 
 @dataclass
 class Dropped:
-    """A piece of the raw page that is not essay text, and why."""
+    """A piece of the raw page that is not essay text, and why: the stage that removed it and the rule
+    (file and entry) or the score that decided."""
 
     kind: str
     text: str
+    line: int = 0  # line of the page after page-level conversion, from 1; 0 when not one line
+    stage: str = ""
+    rule: str = ""
+    fragment: bool = False  # cut from inside a line that otherwise stays
 
 
 # What an essay's warnings are about: the build stops on either (build.plan)
@@ -90,8 +95,10 @@ class CleanPage:
 
     source: str
     essays: list[Essay]
-    dropped: list[Dropped] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)  # in page order
     steps: Counter = field(default_factory=Counter)
+    lines: list[str] = field(default_factory=list)  # the page after page-level conversion, for --explain
+    kept: dict[int, str] = field(default_factory=dict)  # line → why it stayed
 
 
 @dataclass(frozen=True)

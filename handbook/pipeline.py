@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import chrome, corrections as corr, garble, joins, markup, pinyin, script, split, structure
+from . import chrome, corrections as corr, garble, joins, maintext, markup, pinyin, script, split, structure
 from .model import NO_ROLE, NO_TITLE, CleanPage, Correction, Dropped, Essay, EssayOverride, EssayWarning, HandbookError
-from .roles import role_from_keywords
+from .roles import role_from_keywords, undecided_role_warning
 from .rules import Rules, SiteProfile
+from .text import han_count
 
 
 def _step(steps: Counter, name: str, result):
@@ -34,14 +36,28 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
     text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words, rules.keep_chars))
     text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))
-    text = _step(steps, "inline_chrome_removed", chrome.remove_inline_chrome(text, rules))
 
-    lines, dropped = chrome.drop_teasers(text.split("\n"), rules)
-    lines, chrome_dropped = chrome.drop_chrome_lines(lines, rules, site)
-    dropped += chrome_dropped
-    lines = _step(steps, "page_markers_removed", joins.remove_page_markers(lines, rules))
-    raw_essays, split_dropped = split.split_essays(lines, rules)
-    dropped += split_dropped
+    page_lines = text.split("\n")
+    lines = list(enumerate(page_lines, 1))
+    lines, dropped = chrome.remove_inline_chrome(lines, rules)
+    steps["inline_chrome_removed"] += len(dropped)
+    lines, more = chrome.drop_teasers(lines, rules)
+    dropped += more
+    lines, more = chrome.drop_chrome_lines(lines, rules, site)
+    dropped += more
+    lines, more = joins.remove_page_markers(lines, rules)
+    steps["page_markers_removed"] += len(more)
+    dropped += more
+    lines = split.unglue_markers(lines, rules)
+    main = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
+                            lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"])
+    dropped += main.dropped
+    kept = main.kept
+    raw_essays, more = split.split_essays(main.lines, rules)
+    dropped += more
+    for raw in raw_essays:
+        if raw.title_line:
+            kept[raw.title_line] = "title" + (" (" + kept[raw.title_line] + ")" if raw.title_line in kept else "")
 
     found: list[tuple[str, list[str]]] = []  # (title, paragraphs) of each essay on the page
     for raw in raw_essays:
@@ -53,28 +69,41 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs))
         paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
         if _is_teaser(paragraphs):
-            dropped += [Dropped("teaser", raw.title or paragraphs[0][:40])]
+            dropped += [Dropped("teaser", l.strip(), n, "pipeline", "a block of truncated previews (…… endings)")
+                        for n, l in zip(raw.numbers, raw.lines) if l.strip()]
             continue
         found.append((raw.title, paragraphs))
-    steps["lines_dropped"] = len(dropped)
+    steps["lines_dropped"] = sum(1 for d in dropped if not d.fragment)
     steps["essays_found"] = len(found)
     # reported, not counted as dropped lines: they are characters, removed wherever they were
     if emoji:
         steps["emoji_removed"] = len(emoji)
-        dropped.append(Dropped("emoji", "".join(emoji)))
+        dropped.append(Dropped("emoji", "".join(emoji), stage="invisible", rule="handbook/markup.py EMOJI"))
     if steps["invisible_removed"]:
-        dropped.append(Dropped("invisible", f"{steps['invisible_removed']} bidi or zero-width control characters"))
+        dropped.append(Dropped("invisible", f"{steps['invisible_removed']} bidi or zero-width control characters",
+                               stage="invisible", rule="handbook/markup.py INVISIBLE"))
+    dropped.sort(key=lambda d: d.line)
 
-    names = _names([markup.clean_field(title) for title, _ in found], overrides, source)
+    names = _names([markup.clean_field(title) for title, _ in found], [p for _, p in found], overrides, source, rules)
     corrected = _apply_corrections([p for _, p in found], [n.slug for n in names], corrections, corrections_file, steps)
     essays = [_finish(name, paragraphs, applied, rules, steps) for name, (paragraphs, applied) in zip(names, corrected)]
-    return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps)
+    return CleanPage(source=source, essays=essays, dropped=dropped, steps=steps, lines=page_lines, kept=kept)
 
 
 def _is_teaser(paragraphs: list[str]) -> bool:
     """A block of truncated previews ("……" endings) is not an essay."""
     previews = [p for p in paragraphs if len(p) > 20]
     return bool(previews) and all(p.rstrip().endswith(("......", "……", "...")) for p in previews)
+
+
+def propose_title(paragraphs: list[str], rules: Rules) -> str:
+    """A title for an essay that has none: its first heading-like paragraph, else its first clause."""
+    for p in paragraphs[:5]:
+        if split.looks_like_title(p, rules) and han_count(p) >= 4:
+            return split.clean_title(p, rules)
+    first = paragraphs[0] if paragraphs else ""
+    clause = re.split(r"[，。；：！？,;:!?]", first, maxsplit=1)[0]
+    return clause[:rules.settings["title_max_chars"]] if han_count(clause) >= 4 else ""
 
 
 def default_slug(title: str) -> str:
@@ -94,7 +123,8 @@ class _Name:
     warnings: tuple[EssayWarning, ...]
 
 
-def _names(titles: list[str], overrides: tuple[EssayOverride, ...], source: str) -> list[_Name]:
+def _names(titles: list[str], texts: list[list[str]], overrides: tuple[EssayOverride, ...], source: str,
+           rules: Rules) -> list[_Name]:
     by_match = {o.match: o for o in overrides}
     used: set[str] = set()
     chosen: list[tuple[EssayOverride | None, int]] = []
@@ -129,10 +159,15 @@ def _names(titles: list[str], overrides: tuple[EssayOverride, ...], source: str)
                 n += 1
                 slug = f"{base}-{n}"
             taken.add(slug)
-        warnings = () if title else (EssayWarning(NO_TITLE, "no title found: set one in sources/manifest.yaml "
-                                                  f"(essays: - {{match: '#{position}', title: …}})"),)
+        warnings = () if title else (_untitled(position, texts[position - 1], rules),)
         names.append(_Name(title, role, slug, warnings))
     return names
+
+
+def _untitled(position: int, paragraphs: list[str], rules: Rules) -> EssayWarning:
+    proposal = propose_title(paragraphs, rules)
+    return EssayWarning(NO_TITLE, f"no title found: set one in sources/manifest.yaml (essays: - {{match: '#{position}', "
+                                  f"title: {proposal or '…'}}})" + (f"; proposed: {proposal}" if proposal else ""))
 
 
 def _apply_corrections(texts: list[list[str]], slugs: list[str], corrections, corrections_file: str,
@@ -186,10 +221,11 @@ def _finish(name: _Name, paragraphs: list[str], corrections: list[Correction], r
         notes.append(f"{garble.GARBLED_NOTE}原文有 {marked} 处字符损坏，无法可靠复原。")
     steps["notes_added"] += len(notes)
     texts = [b.text for b in blocks]
-    role = name.role or role_from_keywords(name.title, "".join(texts), rules.roles)
+    body = "".join(texts)
+    role = name.role or role_from_keywords(name.title, body, rules.roles)
     warnings = name.warnings
     if role is None:
-        warnings += (EssayWarning(NO_ROLE, "role could not be decided from title and body"),)
+        warnings += (EssayWarning(NO_ROLE, undecided_role_warning(name.title, body, rules.roles)),)
     return Essay(title=name.title, paragraphs=texts, notes=notes, warnings=warnings, corrections=corrections,
                  role=role, slug=name.slug, markdown=structure.to_markdown(name.title, blocks))
 

@@ -12,6 +12,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .model import HandbookError
+from .text import han_count
+
+MAIN_CONTENT_MIN_HAN = 50  # less than this found as the main content: it was not found
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -95,7 +98,7 @@ class _TextExtractor(HTMLParser):
             self.parts.append(re.sub(r"[ \t\n]+", " ", data))
 
 
-HTML_PAGE = re.compile(r"^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I)
+HTML_PAGE = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", re.I | re.S)
 
 
 def is_html_page(text: str) -> bool:
@@ -140,11 +143,29 @@ def read_bytes(path: Path, max_bytes: int, name: str | None = None) -> bytes:
     return data
 
 
+def main_content(html: str) -> str:
+    """The title and the main content of an HTML page, found by readability-lxml (measured against
+    trafilatura on real pages: bench/html_extract.py, bench/RESULTS.md), as text. When it finds next to
+    nothing, the whole page's text is kept instead and the text rules decide."""
+    from readability import Document  # on first use: only .html sources need it
+    from readability.readability import Unparseable
+
+    try:
+        doc = Document(html)
+        content = html_to_text(doc.summary(html_partial=True))
+        title = doc.title() or ""
+    except (Unparseable, ValueError):
+        return html_to_text(html)
+    if han_count(content) < MAIN_CONTENT_MIN_HAN:
+        return html_to_text(html)
+    return f"{title.strip()}\n\n{content}"
+
+
 def read_source(path: Path, max_bytes: int, name: str | None = None) -> str:
     """Read a raw page as text: decoded, with \\n line ends and no markup if it was an HTML page."""
     name = name or str(path)
     text, _ = decode(read_bytes(path, max_bytes, name), name)
     text = normalise_newlines(text)
     if is_html_page(text):
-        text = html_to_text(text)
+        text = main_content(text)
     return text

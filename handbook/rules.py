@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .maintext import Detector
 from .model import HandbookError
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
@@ -53,6 +54,15 @@ def load_yaml(path: Path, name: str | None = None):
         raise HandbookError(f"{path_name}: cannot be read ({err.strerror})") from None
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of a rule file, with where it is written, so that a decision can name it."""
+
+    kind: str
+    pattern: re.Pattern
+    where: str  # e.g. "rules/boilerplate.yaml line_patterns.paywall[3]"
+
+
 class RuleFile:
     """One rules/*.yaml file, read with every problem named by file and entry."""
 
@@ -72,27 +82,32 @@ class RuleFile:
             raise HandbookError(f"{self.name}: {key} must be {_kind_name(kind)}, got {type(value).__name__}")
         return value
 
-    def regex(self, pattern, where: str) -> re.Pattern:
+    def regex(self, pattern, where: str, flags: int = 0) -> re.Pattern:
         if not isinstance(pattern, str):
             raise HandbookError(f"{self.name}: {where} must be a regular expression in quotes, got {pattern!r}")
         try:
-            return re.compile(pattern)
+            return re.compile(pattern, flags)
         except re.error as err:
             raise HandbookError(f"{self.name}: {where}: bad regular expression {pattern!r} ({err})") from None
 
-    def regexes(self, key: str, data=None) -> tuple[re.Pattern, ...]:
+    def regexes(self, key: str) -> tuple[re.Pattern, ...]:
         """A list of patterns under `key`."""
-        items = self.get(key, list) if data is None else data
+        items = self.get(key, list)
         return tuple(self.regex(p, f"{key}[{i}]") for i, p in enumerate(items))
 
-    def grouped(self, key: str, data=None, default=None) -> tuple[tuple[str, re.Pattern], ...]:
-        """Named groups of patterns under `key`: {kind: [pattern, …]} → ((kind, compiled), …)."""
-        groups = self.get(key, dict, default) if data is None else data
+    def rules(self, key: str, kind: str) -> tuple[Rule, ...]:
+        """A list of patterns under `key`, all of one kind, each naming where it is written."""
+        return tuple(Rule(kind, self.regex(p, f"{key}[{i}]"), f"{self.name} {key}[{i}]")
+                     for i, p in enumerate(self.get(key, list)))
+
+    def grouped(self, key: str, default=None) -> tuple[Rule, ...]:
+        """Named groups of patterns under `key`: {kind: [pattern, …]}, each naming where it is written."""
         out = []
-        for kind, group in (groups or {}).items():
+        for kind, group in (self.get(key, dict, default) or {}).items():
             if not isinstance(group, list):
                 raise HandbookError(f"{self.name}: {key}.{kind} must be a list of patterns")
-            out += [(kind, self.regex(p, f"{key}.{kind}[{i}]")) for i, p in enumerate(group)]
+            out += [Rule(kind, self.regex(p, f"{key}.{kind}[{i}]"), f"{self.name} {key}.{kind}[{i}]")
+                    for i, p in enumerate(group)]
         return tuple(out)
 
 
@@ -164,7 +179,7 @@ class SiteProfile:
     name: str
     domains: tuple[str, ...]
     signatures: tuple[str, ...]
-    line_patterns: tuple[tuple[str, re.Pattern], ...]
+    line_patterns: tuple[Rule, ...]
 
     def matches(self, site: str | None, address: str | None, text: str) -> bool:
         if site and site == self.name:
@@ -177,16 +192,17 @@ class SiteProfile:
 
 @dataclass(frozen=True)
 class Rules:
-    line_patterns: tuple[tuple[str, re.Pattern], ...]
-    inline_patterns: tuple[tuple[str, re.Pattern], ...]
-    teaser_headings: tuple[re.Pattern, ...]
-    chrome_sections: tuple[re.Pattern, ...]
+    line_patterns: tuple[Rule, ...]
+    inline_patterns: tuple[Rule, ...]
+    teaser_headings: tuple[Rule, ...]
+    chrome_sections: tuple[Rule, ...]
     field_codes: tuple[re.Pattern, ...]
     essay_markers: tuple[re.Pattern, ...]
     title_labels: tuple[re.Pattern, ...]
     title_junk: tuple[re.Pattern, ...]
-    page_markers: tuple[re.Pattern, ...]
-    chunk_marker: re.Pattern
+    page_markers: tuple[Rule, ...]
+    chunk_number: re.Pattern
+    glued_essay_marker: re.Pattern
     heading_styles: tuple[tuple[str, re.Pattern], ...]
     numbered_item: re.Pattern
     heading_max_chars: int
@@ -199,6 +215,7 @@ class Rules:
     radicals: dict
     roles: dict
     settings: Settings
+    maintext: Detector
     sites: tuple[SiteProfile, ...]
     fingerprint: str  # changes whenever any rule file changes
 
@@ -229,14 +246,15 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     return Rules(
         line_patterns=boiler.grouped("line_patterns"),
         inline_patterns=boiler.grouped("inline_patterns"),
-        teaser_headings=boiler.regexes("teaser_headings"),
-        chrome_sections=boiler.regexes("chrome_sections"),
+        teaser_headings=boiler.rules("teaser_headings", "teaser"),
+        chrome_sections=boiler.rules("chrome_sections", "section"),
         field_codes=boiler.regexes("field_codes"),
         essay_markers=structure.regexes("essay_markers"),
         title_labels=structure.regexes("title_labels"),
         title_junk=structure.regexes("title_junk"),
-        page_markers=structure.regexes("page_markers"),
-        chunk_marker=structure.regex(structure.get("chunk_marker", str), "chunk_marker"),
+        page_markers=structure.rules("page_markers", "page-marker"),
+        chunk_number=structure.regex(structure.get("chunk_number", str), "chunk_number", re.M),
+        glued_essay_marker=structure.regex(structure.get("glued_essay_marker", str), "glued_essay_marker"),
         heading_styles=tuple((k, structure.regex(v, f"heading_styles.{k}"))
                              for k, v in structure.get("heading_styles", dict).items()),
         numbered_item=structure.regex(structure.get("numbered_item", str), "numbered_item"),
@@ -250,6 +268,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         radicals=dict(script.get("radicals", dict, {})),
         roles=load_yaml(rules_dir / "roles.yaml"),
         settings=Settings.load(RuleFile(rules_dir / "settings.yaml", rules_dir)),
+        maintext=Detector.from_yaml(load_yaml(rules_dir / "maintext.yaml", "rules/maintext.yaml")),
         sites=tuple(sites),
         fingerprint=digest.hexdigest()[:16],
     )

@@ -16,6 +16,9 @@ PUNCT_OR_SPACE = re.compile(r"[\s,，。:：、;；!！?？\"“”'‘’《》
 class RawEssay:
     title: str
     lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # each line's number on the page
+    dropped: list[Dropped] = field(default_factory=list)  # lines removed while settling the title
+    title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
 def _key(text: str) -> str:
@@ -23,7 +26,8 @@ def _key(text: str) -> str:
 
 
 def clean_title(title: str, rules: Rules) -> str:
-    """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)"."""
+    """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)",
+    and the keywords a site stuffs after a title ("浅谈党建网评文章(浅谈党建网评文章怎么写)")."""
     title = title.strip()
     for _ in range(3):
         before = title
@@ -31,39 +35,64 @@ def clean_title(title: str, rules: Rules) -> str:
             title = label.sub("", title)
         for junk in rules.title_junk:
             title = junk.sub("", title).strip()
+        title = _without_stuffed_keywords(title)
         if title == before:
             break
     return title
 
 
+def _without_stuffed_keywords(title: str) -> str:
+    """The title alone, when what follows it in brackets or after commas only repeats it with more words."""
+    if (m := re.match(r"^(.{4,}?)[(（](.+)[)）]$", title)) and m[1] in m[2]:
+        return m[1].strip()
+    parts = [p.strip() for p in re.split(r"[,，|｜、]", title)]
+    if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
+        return parts[0]
+    return title
+
+
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
-    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,"
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,:："
 
 
-def split_essays(lines: list[str], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
+def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
+    """Put an essay marker glued inside a line on a line of its own (same line number)."""
+    out = []
+    for number, line in lines:
+        m = rules.glued_essay_marker.search(line)
+        if not m:
+            out.append((number, line))
+            continue
+        out += [(number, part) for part in (line[:m.start()], m.group(0), line[m.end():]) if part.strip()]
+    return out
+
+
+def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
     """Split a page into essays. Text before the first marker is the page's own header: dropped."""
     essays: list[RawEssay] = []
-    preamble: list[str] = []
-    current: RawEssay | None = None
-    for line in lines:
+    preamble = RawEssay(title="")
+    current = preamble
+    for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
         if match:
             current = RawEssay(title=clean_title(match.groupdict().get("title") or "", rules))
             essays.append(current)
-        elif current is not None:
-            current.lines.append(line)
         else:
-            preamble.append(line)
+            current.lines.append(line)
+            current.numbers.append(number)
     dropped: list[Dropped] = []
     if essays:
-        dropped = [Dropped("preamble", l.strip()) for l in preamble if l.strip()]
+        dropped = [Dropped("preamble", l.strip(), n, "split", "text before the first essay marker (rules/structure.yaml essay_markers)")
+                   for n, l in zip(preamble.numbers, preamble.lines) if l.strip()]
     else:
-        essays = [RawEssay(title="", lines=preamble)]
+        essays = [preamble]
     for essay in essays:
         _settle_title(essay, rules)
+        dropped += essay.dropped
     kept = [e for e in essays if han_count("".join(e.lines)) > 0]
-    dropped += [Dropped("empty-essay", e.title) for e in essays if e not in kept and e.title]
+    dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
+                for e in essays if e not in kept and e.title]
     return kept, dropped
 
 
@@ -74,17 +103,24 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
     first = next((i for i, l in enumerate(body) if l.strip()), None)
     if not essay.title and first is not None and looks_like_title(body[first], rules):
         essay.title = clean_title(body[first], rules)
+        essay.title_line = essay.numbers[first]
         body[first] = ""
     if not essay.title:
         return
     title_key = _key(essay.title)
+    first_text = True
     for i, line in enumerate(body):
         if not line.strip():
             continue
-        stripped = clean_title(line, rules)
-        if _key(stripped) == title_key:
+        if _key(clean_title(line, rules)) == title_key:  # wherever it is printed again
+            essay.dropped.append(Dropped("title-repeat", line.strip(), essay.numbers[i], "split",
+                                         "repeats the title (rules/structure.yaml title_labels, title_junk)"))
             body[i] = ""
             continue
-        if line.strip().startswith(essay.title) and len(line.strip()) > len(essay.title) + 10:
-            body[i] = line.strip()[len(essay.title):].lstrip(" :：")
-        break
+        rest = line.strip()
+        while first_text and rest.startswith(essay.title) and han_count(rest[len(essay.title):]) >= 2:
+            essay.dropped.append(Dropped("title-repeat", essay.title, essay.numbers[i], "split",
+                                         "title glued to the first sentence", fragment=True))
+            rest = rest[len(essay.title):].lstrip(" :：")
+            body[i] = rest
+        first_text = False

@@ -179,7 +179,8 @@ def escape_markdown(text: str) -> str:
 
 
 def to_markdown(title: str, blocks: list[Block]) -> str:
-    lines = [f"# {escape_markdown(title)}", ""]
+    """The essay as Markdown; with no title, no heading line (never an empty "# ")."""
+    lines = [f"# {escape_markdown(title)}", ""] if title.strip() else []
     for b in blocks:
         prefix = "#" * b.level + " " if b.style else ""
         lines += [prefix + escape_markdown(b.text), ""]

@@ -111,13 +111,18 @@ def test_clean_json_schema_and_docs_untouched(repo_copy):
     result = clean_json(repo_copy, SEED1)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"source", "essays", "dropped", "steps"}
+    assert set(data) == {"source", "essays", "dropped", "lines", "steps"}
     assert isinstance(data["source"], str)
     for essay in data["essays"]:
         assert set(essay) == {"title", "role", "slug", "markdown", "notes", "warnings", "corrections"}
         assert essay["role"] in ("书记", "镇长", "组工干部", None)
         assert isinstance(essay["markdown"], str) and all(isinstance(n, str) for n in essay["notes"])
-    assert all(set(d) == {"kind", "text"} for d in data["dropped"])
+    assert all(set(d) == {"kind", "text", "line", "stage", "rule", "fragment"} for d in data["dropped"])
+    # every removal names its stage and rule, in page order
+    assert all(d["stage"] and d["rule"] for d in data["dropped"])
+    assert [d["line"] for d in data["dropped"]] == sorted(d["line"] for d in data["dropped"])
+    # one record per non-blank line: the dropped ones are exactly the whole-line removals
+    assert {r["line"] for r in data["lines"] if not r["kept"]} == {d["line"] for d in data["dropped"] if not d["fragment"]}
     assert all(isinstance(v, int) for v in data["steps"].values())
     # a registered source gets its corrections
     assert any("沟通思想" in e["markdown"] for e in data["essays"])

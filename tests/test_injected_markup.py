@@ -19,9 +19,10 @@ SOURCE = """镇长要守住廉洁底线
 要自觉接受监督<img src=x onerror="alert('img')">，做到干净干事。
 详见[这里](javascript:alert('link'))和![图](javascript:alert('image'))，还有<a href="javascript:alert('a')">链接</a>。
 <div onclick="alert('div')" style="position:fixed;inset:0">要经常对照党章党规检查自己。</div>
-&lt;script&gt;alert('entity')&lt;/script&gt; {: onclick="alert('attr')" }
+有的网页把脚本写成文字，例如&lt;script&gt;alert('entity')&lt;/script&gt;，又如{: onclick="alert('attr')" }，这些都只能作为文字显示，不能在读者的浏览器里运行，编辑审核时要特别注意。
 镇长要带头学习😀👍🏻，‮倒序的文字‬和零宽​字符不应出现。
 """
+# (escaped markup sits inside a Chinese sentence: a line of bare code is dropped as code by the cleaner)
 # the page's own first line is an entity-encoded tag before the title: decoded, it must not become markup
 EVIL_FILE = "sources/raw/a<img src=x onerror=alert('file')>.txt"
 EVIL_SOURCE = ("&lt;img src=x onerror=alert(9)&gt;乡镇党委书记职责\n\n"

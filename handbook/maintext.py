@@ -1,0 +1,349 @@
+"""The generic main-text detector: which lines of a page from any site are the essay.
+
+Each line is scored on its own (Han characters, sentence punctuation, function words against digits,
+Latin, chrome vocabularies, repetition, separators, dates), then context decides, as jusText does:
+short lines between prose stay (headings), lines before and after the main run of prose go except a
+title just before it, and small runs of prose far from the main run (islands) go. Lines in another
+language and code are dropped and reported. Vocabularies and weights: rules/maintext.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model import Dropped
+from .text import HAN, ends_sentence, han_count
+
+WHERE = "rules/maintext.yaml"
+ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
+# numbered headings, and the chapters and articles of regulations ("第一章 总则", "第三条")
+HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|"
+                           r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]{1,4}[章节条])")
+PUNCT = re.compile(r"[，。；：？！、,;:?!]")
+OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
+LATIN = re.compile(r"[A-Za-z]")
+DIGIT = re.compile(r"\d")
+SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
+# numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
+DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期")  # and journal issues
+CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
+KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
+BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$")
+MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
+TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
+PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
+KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
+
+
+@dataclass
+class Verdict:
+    label: str  # good (prose), short, bad (chrome), foreign, code
+    score: float
+    why: list[str] = field(default_factory=list)
+
+    def explain(self) -> str:
+        reasons = f": {', '.join(self.why)}" if self.why else ""
+        return f"score {self.score:.1f}{reasons}"
+
+
+@dataclass(frozen=True)
+class Detector:
+    """The compiled rules/maintext.yaml."""
+
+    settings: dict
+    function_words: frozenset
+    vocabularies: tuple[tuple[str, float, bool, re.Pattern], ...]
+    code_signals: tuple[re.Pattern, ...]
+    title_words: tuple[str, ...]
+    title_endings: tuple[str, ...]
+    salutations: tuple[str, ...]
+    site_name_endings: tuple[str, ...]
+
+    @classmethod
+    def from_yaml(cls, data: dict) -> "Detector":
+        vocab = tuple((name, float(v["weight"]), v.get("dilute", True),
+                       re.compile("|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))))
+                      for name, v in data["vocabularies"].items())
+        return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
+                   code_signals=tuple(re.compile(p) for p in data["code_signals"]),
+                   title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
+                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]))
+
+
+def line_key(text: str) -> str:
+    return KEY.sub("", text)
+
+
+def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> Verdict:
+    """Score one line on its own; `again_below`: the same long text is printed again further down
+    (an abstract, a summary box)."""
+    s = d.settings
+    if again_below:
+        return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
+    han = han_count(text)
+    letters = len(LATIN.findall(text))
+    if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
+        return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
+    if letters >= s["foreign_min_letters"] and letters > han:
+        return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
+    why: list[str] = []
+    good = min(han / s["han_per_point"], s["han_points_max"])
+    if ends_sentence(text):
+        good += s["sentence_end_points"]
+    good += min(len(PUNCT.findall(text)) * s["punctuation_points"], s["punctuation_points_max"])
+    if han:
+        share = sum(1 for ch in text if ch in d.function_words) / han
+        good += min(share * s["function_word_points"], s["function_word_points_max"])
+    vocab = 0.0
+    dilution = 1 + han / s["dilution_chars"]
+    distinct: set[str] = set()
+    for name, weight, dilute, pattern in d.vocabularies:
+        hits = pattern.findall(text)
+        if hits:
+            vocab += weight * len(hits) / (dilution if dilute else 1)
+            distinct.update(hits)
+            why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
+    # many different chrome words close together: a site's blurb, however long ("由会员分享,可在线阅读,更多…")
+    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct)
+    form = 0.0  # evidence from the line's form rather than its words
+    chars = len(re.sub(r"\s", "", text))
+    other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
+    if other >= 0.2:
+        form += other * s["other_chars_weight"]
+        why.append(f"{other:.0%} digits/Latin/symbols")
+    if repeated and han < 40:
+        form += s["repeated_weight"]
+        why.append("repeated on the page")
+    if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
+        form += s["separators_weight"]
+        why.append("separators between items")
+    if TOC.search(text):
+        form += s["separators_weight"]
+        why.append("a table-of-contents line")
+    if not PUNCT.search(text) and len(PLACE.findall(text)) >= 4:
+        form += s["separators_weight"]
+        why.append("a list of places")
+    if BYLINE_LINE.match(text.strip()):
+        form += s["separators_weight"]
+        why.append("a byline")
+    if han < 40 and DATE_TIME.search(text):
+        form += s["date_time_weight"]
+        why.append("date, time or journal issue")
+    # a sentence (a stop at the end, function words) is chrome only by its words; its form counts half
+    sentence = (ends_sentence(text) or "。" in text) and han >= 6
+    against = vocab + (form / 2 if sentence else form)
+    score = good - against
+    # a repeated line alone is no chrome: a title is often printed twice
+    only_repeated = why == ["repeated on the page"]
+    if dense:
+        why.append("chrome words close together")
+        label = "bad"
+    elif (vocab if sentence else against) >= s["bad_against"] and score < s["bad_score"] and not only_repeated:
+        label = "bad"
+    elif score >= s["good_score"] or (not why and score >= s["clean_good_score"] and han >= s["clean_good_han"]):
+        label = "good"
+    else:
+        label = "short"
+    return Verdict(label, score, why)
+
+
+@dataclass
+class MainText:
+    lines: list[tuple[int, str]]
+    dropped: list[Dropped]
+    kept: dict[int, str]  # line number → why it stayed
+
+
+def _runs(labels: list[str], anchors: list[int], max_bad: int) -> list[list[int]]:
+    """Group anchor positions into runs of prose: a run ends where `max_bad` chrome lines come between."""
+    runs: list[list[int]] = []
+    for i in anchors:
+        if runs and sum(1 for j in range(runs[-1][-1] + 1, i) if labels[j] == "bad") < max_bad:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
+    """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
+    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
+    stripped = text.strip()
+    han = han_count(stripped)
+    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
+        return 0.0
+    if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
+            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
+            or BYLINE_LINE.match(stripped) or MENU.search(stripped):
+        return 0.0
+    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
+        return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
+    score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
+    score += sum(0.5 for w in d.title_words if w in stripped)
+    return score - len(verdict.why)
+
+
+def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str] | None:
+    """A document viewer glues the title to the first paragraph ("乡镇镇长述职报告各位领导、同志们:…"):
+    split it off where a title word or a salutation ends the text before the first punctuation mark.
+    A viewer that printed the file name before the document's own title leaves it twice: keep the second."""
+    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
+    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    if not m:
+        ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
+        ends = [e for e in ends if e < len(head)]  # something must follow the title
+        if not ends:
+            return None
+        m = re.match(rf"^(.{{{ends[-1]}}})", head)
+    title = m.group(1).strip()
+    if han_count(title) < 4 or len(title) > max_chars * 2:
+        return None
+    for e in re.finditer("|".join(map(re.escape, d.title_endings)), title):
+        first, second = title[:e.end()], title[e.end():]
+        if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
+            title = second
+            break
+    if len(title) > max_chars:
+        return None
+    return title, text[m.end():].lstrip()
+
+
+def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int) -> MainText:
+    """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
+    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it."""
+    s = d.settings
+    text_lines = [(n, t) for n, t in lines if t.strip()]
+    counts = Counter(line_key(t) for _, t in text_lines)
+    keys = [line_key(t) for _, t in text_lines]
+    # a long line printed again, whole, at the start of a line further down: an abstract, a summary box
+    later: dict[str, list[str]] = {}  # first 30 characters → the lines after this one that start so
+    again_below = [False] * len(keys)
+    for i in range(len(keys) - 1, -1, -1):
+        if len(keys[i]) >= 30:
+            again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
+            later.setdefault(keys[i][:30], []).append(keys[i])
+    verdicts = []
+    for n, t in text_lines:
+        if is_marker(t.strip()):
+            verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
+            continue
+        short = len(t.strip()) <= title_max_chars + 20
+        again = again_below[len(verdicts)]
+        v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
+        if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
+            v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
+        verdicts.append(v)
+    labels = [v.label for v in verdicts]
+    anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
+    decision: dict[int, tuple[bool, str]] = {}
+    if not any(l == "good" for l in labels):
+        # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
+        for i, v in enumerate(verdicts):
+            decision[i] = (v.label not in ("bad", "foreign", "code"), v.label)
+        return _result(lines, text_lines, verdicts, decision)
+    runs = _runs(labels, anchors, s["cluster_break_bad"])
+    weight = [sum(han_count(text_lines[i][1]) for i in run) for run in runs]
+    largest = max(weight)
+    main = []
+    for k, run in enumerate(runs):
+        has_marker = any(labels[i] == "marker" for i in run)
+        gap_before = sum(1 for j in range(runs[k - 1][-1] + 1, run[0]) if labels[j] == "bad") if k else 99
+        gap_after = sum(1 for j in range(run[-1] + 1, runs[k + 1][0]) if labels[j] == "bad") if k + 1 < len(runs) else 99
+        island = weight[k] < s["island_share"] * largest and min(gap_before, gap_after) >= s["island_gap"]
+        if has_marker or not island:
+            main.append(run)
+        else:
+            for i in run:
+                decision[i] = (False, "island")
+    spans = [(run[0], run[-1]) for run in main]
+    inside = {i for a, b in spans for i in range(a, b + 1)}
+    for i, label in enumerate(labels):
+        if i in decision:
+            continue
+        if label in ("good", "marker"):
+            decision[i] = (i in inside, (label if label == "marker" else "main") if i in inside else "island")
+        elif label in ("bad", "foreign", "code"):
+            decision[i] = (False, label)
+        elif i in inside:
+            prev = next((labels[j] for j in range(i - 1, -1, -1) if labels[j] != "short"), "bad")
+            nxt = next((labels[j] for j in range(i + 1, len(labels)) if labels[j] != "short"), "bad")
+            decision[i] = (not (prev == "bad" and nxt == "bad"), "heading" if prev != "bad" or nxt != "bad" else "between chrome")
+        else:
+            decision[i] = (False, "outside")
+    # just before each later run, up to the previous chrome line: numbered headings and sentences stay
+    for a, b in spans[1:]:
+        for i in range(a - 1, -1, -1):
+            if labels[i] != "short":
+                break
+            line = text_lines[i][1].strip()
+            if ends_sentence(line) or HEADING_START.match(line):
+                decision[i] = (True, "heading")
+    # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
+    for a, b in spans:
+        for i in range(b + 1, len(labels)):
+            if labels[i] in ("good", "marker", "bad"):
+                break
+            line = text_lines[i][1].strip()
+            words = any(" words " in why for why in verdicts[i].why)
+            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
+                    and (i <= b + s["tail_window"] or ends_sentence(line)):
+                decision[i] = (True, "tail")
+                # numbered lines before it are the essay's, not a list of other essays
+                for j in range(i - 1, b, -1):
+                    if decision.get(j, (True,))[0] or not HEADING_START.match(text_lines[j][1].strip()):
+                        break
+                    decision[j] = (True, "tail")
+    # before the first run: the most title-like short line among the last few is the title; after it
+    # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
+    first = spans[0][0]
+    before = [i for i in range(first - 1, -1, -1) if labels[i] == "short"][:s["title_search_lines"]]
+    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[line_key(text_lines[i][1])] > 1, d,
+                           title_max_chars), i) for i in before]
+    scored = [(sc, i) for sc, i in scored if sc > 0]
+    title_at = max(scored)[1] if scored else None
+    if title_at is not None:
+        decision[title_at] = (True, "title")
+    for i in before:
+        line = text_lines[i][1].strip()
+        if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
+            decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
+    glued = None
+    if title_at is None and labels[first] == "good":
+        glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
+    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued)
+
+
+REASONS = {
+    "main": "prose", "heading": "short line inside the main text", "tail": "just after the main text",
+    "title": "most title-like line before the main text", "island": "prose far from the main text (island)",
+    "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
+    "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
+    "marker": "essay marker",
+}
+
+
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> MainText:
+    position = {n: i for i, (n, _) in enumerate(text_lines)}
+    kept_lines: list[tuple[int, str]] = []
+    dropped: list[Dropped] = []
+    kept: dict[int, str] = {}
+    for n, t in lines:
+        i = position.get(n)
+        if i is None:
+            kept_lines.append((n, t))
+            continue
+        keep, why = decision[i]
+        reason = REASONS[why] if why == "marker" else f"{REASONS[why]} ({verdicts[i].explain()})"
+        if keep and n == glued_line:
+            kept_lines += [(n, glued[0]), (n, glued[1])]
+            kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
+        elif keep:
+            kept_lines.append((n, t))
+            kept[n] = reason
+        else:
+            kind = {"foreign": "not-chinese", "code": "code"}.get(verdicts[i].label, "main-text")
+            dropped.append(Dropped(kind, t.strip(), n, "main-text", reason))
+    return MainText(kept_lines, dropped, kept)
