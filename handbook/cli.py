@@ -51,8 +51,8 @@ def _unlisted(result) -> list[str]:
 def _leaving_chapters(docs, files: dict[str, str]) -> list:
     """The generated chapters of docs/ that the build is about to remove (only these are read)."""
     out = []
-    for rel, content in write.markdown_files(docs).items():
-        if rel not in files and write.is_generated(content):
+    for rel, content in write.docs_files(docs).items():
+        if rel.endswith(".md") and rel not in files and write.is_generated(content):
             meta = yaml.load(content.decode("utf-8").split("\n---\n", 1)[0].lstrip("-\n"), Loader=SafeLoader) or {}
             source = meta.get("source") or {}
             if meta.get("role_slug") and meta.get("slug") and isinstance(source, dict):
