@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_real_text_repo  # noqa: E402
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, empty_search_box, serve  # noqa: E402
 from tests.site.search.quality import load_queries  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,12 +156,7 @@ def transferred(requests, search_only: bool) -> int:
 def keystroke_to_results(page, term: str) -> tuple[float, float]:
     """Type `term` into the open search box: (ms from the input event to the results drawn, the time
     they were drawn in ms since the epoch)."""
-    box = page.locator("input.md-search__input")
-    if box.input_value():
-        box.fill("")
-        box.press("End")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
-                               ".includes('键入以开始搜索')")
+    box = empty_search_box(page)
     page.evaluate("""() => {
         const box = document.querySelector('input.md-search__input');
         const meta = document.querySelector('.md-search-result__meta');

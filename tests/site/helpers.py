@@ -100,16 +100,22 @@ def open_search(page, base: str) -> None:
         }""")
 
 
-def query(page, base: str, term: str) -> list[str]:
-    """Type `term` into the open search box; return the result links (site-relative, without the
-    #section), in result order, without duplicates."""
+def empty_search_box(page):
+    """The open search box, emptied (and the result list back to its prompt), so that the results read
+    next are the next query's."""
     box = page.locator("input.md-search__input")
     if box.input_value():
-        # start from an empty box, so that the results read below are this query's
         box.fill("")
         box.press("End")
         page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
                                ".includes('键入以开始搜索')")
+    return box
+
+
+def query(page, base: str, term: str) -> list[str]:
+    """Type `term` into the open search box; return the result links (site-relative, without the
+    #section), in result order, without duplicates."""
+    box = empty_search_box(page)
     page.evaluate("window.__hbLast = undefined")
     box.fill(term)
     box.press("End")  # Material reads the query on key events; an input method ends with a key event too
