@@ -12,7 +12,7 @@ import yaml
 
 from . import read, redirects, report, write
 from .build import Paths, plan
-from .model import HandbookError
+from .model import NO_ROLE, HandbookError
 from .pipeline import clean_page, corrections_for
 from .roles import role_names
 from .rules import SafeLoader, load_rules
@@ -136,10 +136,10 @@ def _clean_problems(page, source: str) -> list[str]:
     for position, e in enumerate(page.essays, 1):
         name = repr(e.title) if e.title else f"#{position}"
         for w in e.warnings:
-            hint = "" if "manifest" in w else (
+            hint = "" if "manifest" in w.message else (
                 f"; set it in sources/manifest.yaml: essays: [{{match: {e.title or repr('#' + str(position))}, role: 书记|镇长|组工干部}}]"
-                if "role" in w else "")
-            out.append(f"{source}: essay {name}: {w}{hint}")
+                if w.kind == NO_ROLE else "")
+            out.append(f"{source}: essay {name}: {w.message}{hint}")
     return out
 
 

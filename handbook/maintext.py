@@ -107,7 +107,9 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
             distinct.update(hits)
             why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
     # many different chrome words close together: a site's blurb, however long ("由会员分享,可在线阅读,更多…")
-    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct)
+    # (not a run of several sentences: prose that happens to use such words, "群众的评论…。要及时分享…。")
+    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
+        and len(re.findall(r"[。！？!?]", text)) < 2
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0

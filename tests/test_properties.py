@@ -34,7 +34,8 @@ noise = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3
 
 @st.composite
 def pages(draw):
-    body = draw(st.lists(paragraph, min_size=1, max_size=6))
+    # distinct paragraphs: a paragraph printed twice on a page is an artefact (an abstract, a summary box)
+    body = draw(st.lists(paragraph, min_size=1, max_size=6, unique=True))
     lines = ["乡镇干部工作体会"]
     for p in body:
         if draw(st.booleans()):

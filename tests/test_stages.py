@@ -3,7 +3,7 @@ breaks, the test that fails names it."""
 
 import pytest
 
-from handbook.chrome import chrome_kind
+from handbook.chrome import chrome_rule
 from handbook.joins import join_broken_lines
 from handbook.roles import role_from_keywords
 from handbook.rules import load_rules
@@ -13,7 +13,8 @@ RULES = load_rules()
 
 
 def kind(line: str) -> str | None:
-    return chrome_kind(line, RULES.line_patterns, RULES.settings["chrome_max_line_chars"])
+    rule = chrome_rule(line, RULES.line_patterns, RULES.settings["chrome_max_line_chars"])
+    return rule.kind if rule else None
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -24,11 +25,11 @@ def kind(line: str) -> str | None:
     ("• 提交评论", "comments"),
     ("0/150", "comments"),
 ])
-def test_chrome_kind_names_the_chrome_a_line_is(line, expected):
+def test_chrome_rule_names_the_chrome_a_line_is(line, expected):
     assert kind(line) == expected
 
 
-def test_chrome_kind_leaves_prose_that_mentions_chrome_words():
+def test_chrome_rule_leaves_prose_that_mentions_chrome_words():
     prose = ("组织部门是干部之家，组工干部要热情接待每一位来访者，认真听取群众的评论和意见，"
              "把群众反映的问题分享到班子会上研究，做到来有迎声，问有答声，走有送声，真正让干部感到温暖，"
              "让群众满意，让组织放心，这是我们做好组织工作的基本要求，也是每一位组工干部的本分。")
