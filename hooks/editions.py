@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from handbook.epub import build_epubs
 from handbook.offline import build_offline
@@ -29,6 +30,7 @@ def on_startup(command, **kwargs):
     _command = command
 
 
+@event_priority(-200)  # last: the offline copy holds what the other hooks wrote (PDFs, redirect pages)
 def on_post_build(config, **kwargs):
     project = Path(config.config_file_path).resolve().parent if config.config_file_path else _ROOT
     try:
