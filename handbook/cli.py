@@ -136,9 +136,8 @@ def _clean_problems(page, source: str) -> list[str]:
     for position, e in enumerate(page.essays, 1):
         name = repr(e.title) if e.title else f"#{position}"
         for w in e.warnings:
-            hint = "" if "manifest" in w.message else (
-                f"; set it in sources/manifest.yaml: essays: [{{match: {e.title or repr('#' + str(position))}, role: 书记|镇长|组工干部}}]"
-                if w.kind == NO_ROLE else "")
+            hint = (f": essays: [{{match: {e.title or repr('#' + str(position))}, role: 书记|镇长|组工干部}}]"
+                    if w.kind == NO_ROLE else "")
             out.append(f"{source}: essay {name}: {w.message}{hint}")
     return out
 

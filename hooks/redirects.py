@@ -47,7 +47,8 @@ def on_post_build(config, **kwargs):
             continue  # a page lives at this address again
         page.parent.mkdir(parents=True, exist_ok=True)
         # relative, so it works under any base path (GitHub Pages serves a project under /<repo>/)
-        page.write_text(PAGE.format(href=html.escape("../../" + r.new)), encoding="utf-8")
+        # and a directory URL ("…/"), as every page of the site is addressed (the offline copy adds index.html)
+        page.write_text(PAGE.format(href=html.escape("../../" + r.new + "/")), encoding="utf-8")
         new_pdf, old_pdf = site / "pdf" / f"{r.new}.pdf", site / "pdf" / f"{r.old}.pdf"
         if new_pdf.is_file() and not old_pdf.exists():
             old_pdf.parent.mkdir(parents=True, exist_ok=True)

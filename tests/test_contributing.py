@@ -79,7 +79,7 @@ def apply_move(repo: Path) -> dict:
 
 
 def apply_query_word(repo: Path) -> str:
-    line = block("yaml", "  - ").rstrip("\n")
+    line = block("yaml", "联系群众").rstrip("\n")
     queries = repo / "tests" / "site" / "search" / "queries.yaml"
     text = queries.read_text(encoding="utf-8")
     queries.write_text(text.replace("\nword:\n", f"\nword:\n{line}\n", 1), encoding="utf-8")
@@ -101,7 +101,10 @@ def test_new_source_example(repo_copy):
     clean = next(c for c in commands(GUIDE) if " clean " in c)
     result = shell(repo_copy, clean.replace(".venv/bin/python", str(Path(os.sys.executable))))
     assert result.returncode == 0 and not result.stderr, result.stderr
-    assert "# 组工干部的职责" in result.stdout and "第一范文网整理发布" not in result.stdout
+    # --explain: the page line by line, + kept, - dropped (the footer by the new site's rule), then the essay
+    assert "essay: 组工干部的职责 · role: 组工干部" in result.stdout
+    footer = next(line for line in result.stdout.splitlines() if "第一范文网整理发布" in line)
+    assert footer.startswith("-")
     result = run_build(repo_copy)
     assert result.returncode == 0, result.stderr
     assert NEW_PAGE.name in result.stdout  # the report has a row for the new source

@@ -23,7 +23,8 @@ SOURCE = """镇长要守住廉洁底线
 镇长要带头学习😀👍🏻，‮倒序的文字‬和零宽​字符不应出现。
 """
 # (escaped markup sits inside a Chinese sentence: a line of bare code is dropped as code by the cleaner)
-# the page's own first line is an entity-encoded tag before the title: decoded, it must not become markup
+# the page's own first line is an entity-encoded tag before the title: decoded, it must not become markup (the
+# cleaner drops the line as markup residue, so the manifest names the essay by position)
 EVIL_FILE = "sources/raw/a<img src=x onerror=alert('file')>.txt"
 EVIL_SOURCE = ("&lt;img src=x onerror=alert(9)&gt;乡镇党委书记职责\n\n"
                "乡镇党委书记要团结班子成员，推进乡村振兴工作，书记要公道正派。\n\n党委书记是第一责任人，书记必须以身作则。\n")
@@ -38,7 +39,7 @@ MANIFEST = f"""  - file: sources/raw/injected.txt
         title: {json.dumps(HOSTILE_TITLE, ensure_ascii=False)}
   - file: "{EVIL_FILE}"
     site: "&lt;script&gt;alert('site2')&lt;/script&gt;"
-    essays: [{{match: 乡镇党委书记职责, slug: shuji-zhize}}]
+    essays: [{{match: '#1', slug: shuji-zhize, title: 乡镇党委书记职责}}]
 """
 CORRECTION = """  - source: sources/raw/injected.txt
     find: 做到干净干事
@@ -139,7 +140,9 @@ INJECTED = """() => {
 
 
 def test_no_page_runs_or_loads_anything_from_hostile_values(site, browser):
-    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    # every page but the redirect pages of moved chapters (hooks/redirects.py), which navigate away at once
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html")
+                   if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
     assert {"zhenzhang/lianjie-dixian", "shuji/shuji-zhize", "shuji", "."} <= set(pages)
     dialogs, foreign = [], []
     page = browser.new_page()

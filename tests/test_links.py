@@ -75,7 +75,7 @@ def test_every_old_address_leads_to_a_page_and_keeps_its_pdf(site_dir):
     for r in moved:
         page = (site_dir / r["from"] / "index.html").read_text(encoding="utf-8")
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page).group(1)
-        assert target == "../../" + r["to"] and 'lang="zh-CN"' in page
+        assert target == "../../" + r["to"] + "/" and 'lang="zh-CN"' in page
         assert target_file(site_dir, urljoin(f"/{r['from']}/", target)).is_file(), r
         new_pdf = site_dir / "pdf" / f"{r['to']}.pdf"
         if new_pdf.is_file():

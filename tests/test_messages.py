@@ -41,7 +41,7 @@ def test_tab_in_yaml_names_the_cause(repo_copy):
     fails(repo_copy, "likely cause: a tab")
 
 
-@pytest.mark.parametrize("reason", ["（改动的理由）", "理由", "TODO", ""])
+@pytest.mark.parametrize("reason", ["（改动的理由）", "理由", "TODO"])  # an empty reason: tests/test_cli.py
 def test_placeholder_reason_is_refused(repo_copy, reason):
     append(repo_copy / "sources" / "corrections.yaml",
            f"  - source: {ZHEN}\n    find: 又要独挡一面抓好政府工作\n    replace: 又要独当一面抓好政府工作\n    reason: '{reason}'\n")
