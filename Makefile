@@ -34,8 +34,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: $(VENV_STAMP) node_modules/.installed
-	@# the examples in handbook/'s docstrings, then the tests
-	$(PY) -m pytest -q --doctest-modules handbook
+	@# the examples in handbook/'s docstrings (always all of them: PYTEST_ADDOPTS selects among the tests), then the tests
+	PYTEST_ADDOPTS= $(PY) -m pytest -q --doctest-modules handbook
 	$(PY) -m pytest -q tests
 
 bench: $(VENV_STAMP)

@@ -3,10 +3,10 @@ links, styles and search included; and the links to the editions from the home a
 
 from __future__ import annotations
 
-from hashlib import sha256
 import re
 import shutil
 import zipfile
+from hashlib import sha256
 from pathlib import Path
 from urllib.parse import unquote
 
