@@ -53,6 +53,9 @@ def fixture_repo() -> Path:
 
 
 def copy_repo(target: Path) -> Path:
-    """A copy of the fixture repository to change and build in."""
-    shutil.copytree(fixture_repo(), target, dirs_exist_ok=True)
+    """A copy of the fixture repository to change and build in, without the build/ caches that site
+    builds in the fixture repository leave (hooks/hand_edits.py runs the pipeline there)."""
+    source = fixture_repo()
+    shutil.copytree(source, target, dirs_exist_ok=True,
+                    ignore=lambda folder, names: ["build"] if Path(folder) == source else [])
     return target
