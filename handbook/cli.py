@@ -8,14 +8,13 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
 from . import read, redirects, report, write
 from .build import Paths, plan
+from .contract import split_front_matter
 from .model import NO_ROLE, HandbookError
 from .pipeline import clean_page, corrections_for
 from .roles import role_names
-from .rules import SafeLoader, load_rules
+from .rules import load_rules
 from .sources import load_corrections, load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +52,7 @@ def _leaving_chapters(docs, files: dict[str, str]) -> list:
     out = []
     for rel, content in write.docs_files(docs).items():
         if rel.endswith(".md") and rel not in files and write.is_generated(content):
-            meta = yaml.load(content.decode("utf-8").split("\n---\n", 1)[0].lstrip("-\n"), Loader=SafeLoader) or {}
+            meta, _ = split_front_matter(content.decode("utf-8"))
             source = meta.get("source") or {}
             if meta.get("role_slug") and meta.get("slug") and isinstance(source, dict):
                 out.append(redirects.ChapterAddress(f"{meta['role_slug']}/{meta['slug']}", str(source.get("file")),

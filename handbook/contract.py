@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .rules import RULES_DIR, load_rules
 
 # The front matter line that marks a file in docs/ as generated (never edit it by hand).
@@ -15,6 +17,7 @@ MANIFEST_FILE = "sources/manifest.yaml"
 CORRECTIONS_FILE = "sources/corrections.yaml"
 # An editorial note inside a chapter's text (〔原文此处缺失〕 …): the editors' words, not the author's.
 NOTE = re.compile(r"〔[^〔〕<>\n]{1,60}〕")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -102,3 +105,15 @@ class ChapterMeta:
             characters=meta.get("characters") or 0,
             reading_minutes=meta.get("reading_minutes") or 0,
         )
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter dict, Markdown body); ({}, text) when the file has no front matter."""
+    text = text.lstrip("\ufeff")
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta = yaml.safe_load(m.group(1)) or {}
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[m.end():]

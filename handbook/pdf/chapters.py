@@ -11,10 +11,9 @@ import markdown
 import yaml
 from markupsafe import Markup
 
-from ..contract import NOTE, ChapterMeta, Role, load_roles
+from ..contract import NOTE, ChapterMeta, Role, load_roles, split_front_matter
 from ..rules import RULES_DIR
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 # The PDF stage's own limit, whatever wrote docs/: a longer chapter takes WeasyPrint minutes, not seconds.
 # The pipeline refuses such essays earlier (rules/settings.yaml: max_chapter_chars).
 MAX_CHAPTER_BYTES = 200_000
@@ -67,18 +66,6 @@ class RoleGroup:
     @property
     def anchor(self) -> str:
         return f"role-{self.slug}"
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(front matter dict, Markdown body); ({}, text) when the file has no front matter."""
-    text = text.lstrip("\ufeff")
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    meta = yaml.safe_load(m.group(1)) or {}
-    if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[m.end():]
 
 
 def strip_title(body: str, title: str) -> str:
