@@ -95,6 +95,15 @@ class RuleFile:
         items = self.get(key, list)
         return tuple(self.regex(p, f"{key}[{i}]") for i, p in enumerate(items))
 
+    def style_names(self, key: str, heading_styles: tuple[tuple[str, re.Pattern], ...]) -> list[str]:
+        """A list under `key` of names of heading styles (heading_styles)."""
+        names = self.get(key, list)
+        known = [name for name, _ in heading_styles]
+        for name in names:
+            if name not in known:
+                raise HandbookError(f"{self.name}: {key}: {name!r} is not one of heading_styles ({', '.join(known)})")
+        return names
+
     def rules(self, key: str, kind: str) -> tuple[Rule, ...]:
         """A list of patterns under `key`, all of one kind, each naming where it is written."""
         return tuple(Rule(kind, self.regex(p, f"{key}[{i}]"), f"{self.name} {key}[{i}]")
@@ -207,6 +216,7 @@ class Rules:
     numbered_item: re.Pattern
     heading_max_chars: int
     run_in_styles: tuple[str, ...]
+    inline_heading_styles: tuple[re.Pattern, ...]  # the patterns of the heading styles named there
     body_openers: tuple[str, ...]
     inline_enumerations: re.Pattern
     question_words: tuple[str, ...]
@@ -243,6 +253,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
             signatures=tuple(match.get("text") or []),
             line_patterns=site.grouped("line_patterns", default={}),
         ))
+    heading_styles = tuple((k, structure.regex(v, f"heading_styles.{k}"))
+                           for k, v in structure.get("heading_styles", dict).items())
     return Rules(
         line_patterns=boiler.grouped("line_patterns"),
         inline_patterns=boiler.grouped("inline_patterns"),
@@ -255,11 +267,12 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         page_markers=structure.rules("page_markers", "page-marker"),
         chunk_number=structure.regex(structure.get("chunk_number", str), "chunk_number", re.M),
         glued_essay_marker=structure.regex(structure.get("glued_essay_marker", str), "glued_essay_marker"),
-        heading_styles=tuple((k, structure.regex(v, f"heading_styles.{k}"))
-                             for k, v in structure.get("heading_styles", dict).items()),
+        heading_styles=heading_styles,
         numbered_item=structure.regex(structure.get("numbered_item", str), "numbered_item"),
         heading_max_chars=structure.get("heading_max_chars", int),
-        run_in_styles=tuple(structure.get("run_in_styles", list)),
+        run_in_styles=tuple(structure.style_names("run_in_styles", heading_styles)),
+        inline_heading_styles=tuple(dict(heading_styles)[name]
+                                    for name in structure.style_names("inline_heading_styles", heading_styles)),
         body_openers=tuple(structure.get("body_openers", list)),
         inline_enumerations=structure.regex(structure.get("inline_enumerations", str), "inline_enumerations"),
         question_words=tuple(structure.get("question_words", list)),
