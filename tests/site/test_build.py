@@ -198,7 +198,7 @@ def test_search_index_holds_each_chapter_text_in_chunks(site_dir, chapters):
 
 
 def test_search_index_holds_chinese_as_character_pairs():
-    from hooks.search_index import index_text
+    from handbook.plugins.search_index import index_text
 
     html = '<h2 id="x">公仆意识</h2><p title="公仆">为人民服务，GDP增长</p>'
     assert index_text(html) == ('<h2 id="x"> 公仆 仆意 意识 识 </h2> \u00b6 <p title="公仆"> 为人 人民 民服 服务 务 ，'
