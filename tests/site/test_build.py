@@ -105,9 +105,9 @@ def test_nothing_is_loaded_from_outside(site_dir):
 
 def test_navigation_tabs_in_role_order(site_dir, chapters):
     tabs = parse(html(site_dir, "")).tabs
-    roles = load_rules().roles["roles"]
-    names = [r["name"] for r in roles]
-    assert [r["slug"] for r in roles] == list(ROLE_ORDER)
+    roles = load_rules().roles.roles
+    names = [r.name for r in roles]
+    assert [r.slug for r in roles] == list(ROLE_ORDER)
     role_tabs = [t for t in tabs if t in names]
     assert role_tabs == ["书记", "镇长", "组工干部"], tabs
     assert tabs[0] == "首页" or tabs.index("书记") < tabs.index("镇长") < tabs.index("组工干部")
