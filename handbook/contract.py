@@ -108,3 +108,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         return {}, text
     return meta, text[m.end():]
+
+
+def markdown_of(text: str) -> str:
+    """A page's Markdown without its front matter, which is not read (a hand edit may have broken it)."""
+    text = text.lstrip("\ufeff")
+    m = FRONT_MATTER.match(text)
+    return text[m.end():] if m else text
