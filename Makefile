@@ -39,7 +39,7 @@ test: $(VENV_STAMP) node_modules/.installed
 	$(PY) -m pytest -q tests
 
 bench: $(VENV_STAMP)
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 clean:
 	rm -rf site build

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Fidelity of the cleaner on real pages from sites it has no profile for (tests/fixtures/real/).
 
 Every page of the corpus is cleaned as `build_content.py clean PAGE` does for a file outside the
@@ -8,10 +7,10 @@ output), body kept (% of must-keep fragments present), titles right (pages whose
 the gold ones), crashes and pinyin left; then the same figures for the page with no cleaning at all
 (only Traditional → Simplified, so that the strings can be compared).
 
-    python bench/fidelity.py              figures for both halves and the no-cleaning baseline
-    python bench/fidelity.py --verbose    and one line per page with what failed
-    python bench/fidelity.py --pin        raise (never lower) the test-half floors in floor.yaml
-    python bench/fidelity.py --code DIR   clean with the handbook package and rules/ under DIR
+    python -m bench.fidelity              figures for both halves and the no-cleaning baseline
+    python -m bench.fidelity --verbose    and one line per page with what failed
+    python -m bench.fidelity --pin        raise (never lower) the test-half floors in floor.yaml
+    python -m bench.fidelity --code DIR   clean with the handbook package and rules/ under DIR
 
 Snippets are compared after a normalisation of both sides (Unicode NFKC, so full- and half-width
 punctuation are the same; curly and straight quotes the same; spaces removed, runs of line breaks made
@@ -23,6 +22,7 @@ joined the two pieces into one paragraph.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
 import re
 import sys
@@ -71,14 +71,24 @@ class Cleaned:
     crash: str | None = None
 
 
+def _import_package_from(code: Path) -> None:
+    """Make `import handbook` give the package under code/ (its rules/ beside it), not the installed one."""
+    init = code.resolve() / "handbook" / "__init__.py"
+    if "handbook" in sys.modules:
+        raise SystemExit("error: --code: the handbook package is already imported")
+    spec = importlib.util.spec_from_file_location("handbook", init, submodule_search_locations=[str(init.parent)])
+    if spec is None or not init.is_file():
+        raise SystemExit(f"error: {code}: no handbook package here")
+    sys.modules["handbook"] = module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+
 class Cleaner:
     """The pipeline as `build_content.py clean FILE` runs it for a file that is not in the manifest."""
 
     def __init__(self, code: Path | None = None):
         if code is not None:
-            sys.path.insert(0, str(code.resolve()))
-        elif str(ROOT) not in sys.path:
-            sys.path.insert(0, str(ROOT))
+            _import_package_from(code)
         from handbook import read
         from handbook.pipeline import clean_page
         from handbook.rules import load_rules
@@ -230,7 +240,7 @@ def pin(scores: list[PageScore], floor_file: Path = REAL / "floor.yaml") -> dict
     header = ("# Floors of bench/fidelity.py on the TEST half of tests/fixtures/real, checked by tests/test_fidelity.py.\n"
               "# pages: the checks each test page is still allowed to fail (missing/left SNIPPET, titles, crash,\n"
               "# pinyin); any other failed check fails the test. Tighten the floors when the cleaner gets better:\n"
-              "# `python bench/fidelity.py --pin` only ever raises the figures and removes checks from the lists.\n"
+              "# `python -m bench.fidelity --pin` only ever raises the figures and removes checks from the lists.\n"
               "# Never loosen them to make a change pass. Targets of issue 12: junk left <= 2%, body kept >= 99.5%,\n"
               "# titles right >= 95%, 0 crashes, 0 pinyin left.\n")
     floor_file.write_text(header + yaml.safe_dump(new, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -1,11 +1,10 @@
-#!/usr/bin/env python3
 """Which main-content extractor should run on .html sources before the text rules: trafilatura or
 readability-lxml (or only the built-in tag stripper)? Each is run on real saved pages
 (bench/html_pages.yaml), the cleaner runs on what it gives, and the result is scored as bench/fidelity.py
 does: body kept (% of must-keep fragments present), junk left (% of must-go strings still there), pages
 that get a title, seconds for extraction and cleaning.
 
-    python bench/html_extract.py DIR     DIR holds the pages named in bench/html_pages.yaml
+    python -m bench.html_extract DIR     DIR holds the pages named in bench/html_pages.yaml
 """
 
 from __future__ import annotations
@@ -17,12 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from bench.fidelity import normalise, plain
+from handbook import read
+from handbook.pipeline import clean_page
+from handbook.rules import load_rules
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.fidelity import normalise, plain  # noqa: E402
-from handbook import read  # noqa: E402
-from handbook.pipeline import clean_page  # noqa: E402
-from handbook.rules import load_rules  # noqa: E402
 
 
 def builtin(html: str) -> str:

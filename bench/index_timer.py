@@ -1,6 +1,6 @@
 """MkDocs hook used by bench/search_bench.py: the time spent building the search index, whichever
-builds it (Material's search plugin, for today's search, or hooks/search_index.py, for Pagefind's),
-printed on stderr at the end of the build."""
+builds it (Material's search plugin, for the baseline's search, or the handbook/search-index plugin,
+for Pagefind's), printed on stderr at the end of the build."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 from mkdocs.plugins import event_priority
 
-INDEX_HOOK = "hooks/search_index.py"
+INDEX_PLUGINS = ("material/search", "handbook/search-index")
 _spent = [0.0]
 
 
@@ -25,11 +25,11 @@ def _timed(method):
 
 @event_priority(100)
 def on_config(config):
-    search = config.plugins.get("material/search")
+    indexers = [p for p in map(config.plugins.get, INDEX_PLUGINS) if p is not None]
     for event, methods in config.plugins.events.items():
         if event != "config":  # the list being run now
-            methods[:] = [_timed(m) if getattr(m, "__self__", None) is search or getattr(m, "__module__", "") == INDEX_HOOK
-                          else m for m in methods]
+            methods[:] = [_timed(m) if any(getattr(m, "__self__", None) is p for p in indexers) else m
+                          for m in methods]
     return config
 
 

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Benchmark: build a synthetic handbook of N pages and print one table of figures, each beside a
 baseline measured in the same run (plain `mkdocs build` of the same chapters, flat nav, no extras).
 
-    python bench/run.py [--sizes 10,100] [--runs 3]
+    python -m bench.run [--sizes 10,100] [--runs 3]      (from the repository root, as every bench module)
 
 Then the search quality of the real handbook (bench/search_quality.py).
 """
@@ -19,9 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.corpus import make_repo  # noqa: E402
-from bench.search_quality import report as search_quality  # noqa: E402
+from bench.corpus import make_repo
+from bench.search_quality import report as search_quality
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
 OUT = ROOT_DIR / "bench" / "out"
@@ -40,9 +38,9 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def config_without_pdfs(repo: Path) -> Path:
-    """The project's mkdocs.yml with the PDF and editions hooks left out: they are timed on their own."""
+    """The project's mkdocs.yml with the PDF hook and the editions plugin left out: they are timed on their own."""
     text = (repo / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/pdf.py\n", "")
-    text = text.replace("  - hooks/editions.py\n", "")
+    text = text.replace("  - handbook/editions\n", "")
     path = repo / "mkdocs-nopdf.yml"
     path.write_text(text, encoding="utf-8")
     return path

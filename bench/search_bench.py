@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Search benchmark: handbooks of N chapters of real-text sentences (bench/corpus.py
 make_real_text_repo), built by the project, searched in Chromium; today's search beside the baseline,
 measured in the same run on the same chapters.
 
-    python bench/search_bench.py [--sizes 100,1000] [--baseline-max 1000]
+    python -m bench.search_bench [--sizes 100,1000] [--baseline-max 1000]
 
 The baseline is the search as it was before Pagefind (commit BASELINE: Material's search plugin writes
 one jieba-segmented index that the browser loads whole; the handbook's worker searches it), built
@@ -33,10 +32,9 @@ import tarfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.corpus import make_real_text_repo  # noqa: E402
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, empty_search_box, serve  # noqa: E402
-from tests.site.search.quality import load_queries  # noqa: E402
+from bench.corpus import make_real_text_repo
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, QuietHandler, empty_search_box, serve
+from tests.site.search.quality import load_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"

@@ -1,10 +1,9 @@
-#!/usr/bin/env python3
 """Search quality of the real handbook: builds the site, serves it, types every query of
 tests/site/search/queries.yaml into the search box in Chromium and prints, per query, the chapters
 that contain it, how many were found, the results and the wrong ones; then recall, precision and the
 size of the search index.
 
-    python bench/search_quality.py
+    python -m bench.search_quality
 """
 
 from __future__ import annotations
@@ -14,9 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT, serve  # noqa: E402
-from tests.site.search.quality import evaluate, table  # noqa: E402
+from tests.site.helpers import CHROMIUM, CHROMIUM_ARGS, CONFIG, ROOT, serve
+from tests.site.search.quality import evaluate, table
 
 
 def report() -> str:

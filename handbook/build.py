@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import read, write
 from .cache import CachedSource, PageCache, key as cache_key_for
-from .model import NO_TITLE, Chapter, CleanPage, Correction, HandbookError, SourceEntry
+from .model import NO_TITLE, Chapter, CleanPage, Correction, Essay, HandbookError, SourceEntry
 from .pipeline import clean_page, corrections_for
 from .render import environment, render_chapter, render_indexes
 from .roles import role_names, role_slug
@@ -46,10 +46,10 @@ class Paths:
 class Plan:
     """What the docs/ folder should hold after the build, and what each source gave."""
 
-    files: dict[str, str] = field(default_factory=dict)  # path relative to docs/ → content
-    pages: list[CleanPage] = field(default_factory=list)
-    chapters: list[Chapter] = field(default_factory=list)
-    unlisted: list[str] = field(default_factory=list)  # raw files the manifest does not list
+    files: dict[str, str]  # path relative to docs/ → content
+    pages: list[CleanPage]
+    chapters: list[Chapter]
+    unlisted: list[str]  # raw files the manifest does not list
 
 
 def unlisted_raw_files(paths: Paths, manifest: list[SourceEntry]) -> list[str]:
@@ -106,35 +106,40 @@ def _role_hint(entry: SourceEntry, title: str, position: int, names: list[str]) 
 
 
 def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
+    """What docs/ should hold: the recipe of the build, up to writing."""
     rules = rules or load_rules()
-    names = role_names(rules.roles)
-    manifest = load_manifest(paths.manifest, paths.root, names)
+    manifest, corrections = _inputs(paths, rules)
+    jobs = [(entry, corrections_for(entry.file, corrections)) for entry in manifest]
+    env = environment()
+    pages, chapters = _chapters(paths, rules, jobs, env, workers)
+    files = _files(chapters, env, rules)
+    _check_hand_written(paths, files, chapters)
+    return Plan(files=files, pages=pages, chapters=chapters, unlisted=unlisted_raw_files(paths, manifest))
+
+
+def _inputs(paths: Paths, rules: Rules) -> tuple[list[SourceEntry], list[Correction]]:
+    """The manifest and the corrections, each correction naming a source of the manifest."""
+    manifest = load_manifest(paths.manifest, paths.root, role_names(rules.roles))
     corrections = load_corrections(paths.corrections, paths.root)
     known = {e.file for e in manifest} | {Path(e.file).name for e in manifest}
     for c in corrections:
         if c.source not in known:
             raise HandbookError(f"sources/corrections.yaml: corrections[{c.index}] names source {c.source!r}, which is not in sources/manifest.yaml")
-    env = environment()
-    result = Plan(unlisted=unlisted_raw_files(paths, manifest))
-    order: dict[str, int] = {}
-    jobs = [(entry, corrections_for(entry.file, corrections)) for entry in manifest]
+    return manifest, corrections
+
+
+def _chapters(paths: Paths, rules: Rules, jobs: list, env, workers: int) -> tuple[list[CleanPage], list[Chapter]]:
+    """Every source cleaned (or taken from the cache) and each of its essays as a chapter, numbered
+    within its role in manifest order; what was cleaned or rendered anew goes into the cache."""
     cache = PageCache(paths.build / "cache")
+    pages: list[CleanPage] = []
+    chapters: list[Chapter] = []
+    order: dict[str, int] = {}
     for (entry, _), (key, source, from_cache) in zip(jobs, _clean_all(paths, rules, jobs, cache, workers)):
-        page = source.page
-        result.pages.append(page)
+        pages.append(source.page)
         rendered = False
-        for i, essay in enumerate(page.essays):
-            untitled = essay.warning(NO_TITLE)
-            if untitled:
-                raise HandbookError(f"{entry.file}: {untitled.message}")
-            if essay.role is None:
-                raise HandbookError(f"{entry.file}: the role of essay {essay.title!r} cannot be decided; "
-                                    f"{_role_hint(entry, essay.title, i + 1, names)}")
-            if len(essay.markdown) > rules.settings["max_chapter_chars"]:
-                raise HandbookError(
-                    f"{entry.file}: essay {essay.title!r} has {len(essay.markdown):,} characters, over the limit of "
-                    f"{rules.settings['max_chapter_chars']:,} (settings.yaml: max_chapter_chars) that the PDFs can be "
-                    f"made in; split the raw page into several files")
+        for i, essay in enumerate(source.page.essays):
+            _check_essay(entry, essay, i + 1, rules)
             order[essay.role] = order.get(essay.role, 0) + 1
             slug = role_slug(rules.roles, essay.role)
             chapter = source.chapters.get(i)
@@ -143,22 +148,48 @@ def plan(paths: Paths, rules: Rules | None = None, workers: int = 1) -> Plan:
                                          rules.settings["reading_chars_per_minute"])
                 source.chapters[i] = chapter
                 rendered = True
-            result.chapters.append(chapter)
+            chapters.append(chapter)
         if key and (rendered or not from_cache):
             cache.put(key, source)
-    paths_seen: dict[str, str] = {}
-    for chapter in result.chapters:
-        if chapter.path in paths_seen:
+    return pages, chapters
+
+
+def _check_essay(entry: SourceEntry, essay: Essay, position: int, rules: Rules) -> None:
+    """An essay becomes a chapter only with a title, a role and a length the PDFs can be made in."""
+    untitled = essay.warning(NO_TITLE)
+    if untitled:
+        raise HandbookError(f"{entry.file}: {untitled.message}")
+    if essay.role is None:
+        raise HandbookError(f"{entry.file}: the role of essay {essay.title!r} cannot be decided; "
+                            f"{_role_hint(entry, essay.title, position, role_names(rules.roles))}")
+    if len(essay.markdown) > rules.settings["max_chapter_chars"]:
+        raise HandbookError(
+            f"{entry.file}: essay {essay.title!r} has {len(essay.markdown):,} characters, over the limit of "
+            f"{rules.settings['max_chapter_chars']:,} (settings.yaml: max_chapter_chars) that the PDFs can be "
+            f"made in; split the raw page into several files")
+
+
+def _files(chapters: list[Chapter], env, rules: Rules) -> dict[str, str]:
+    """docs/ as it should be: each chapter at its own path, then the home page and the role indexes."""
+    files: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for chapter in chapters:
+        if chapter.path in titles:
             raise HandbookError(f"sources/manifest.yaml: two essays would be written to docs/{chapter.path} "
-                                f"({paths_seen[chapter.path]!r} and {chapter.title!r}); give one a different slug")
-        paths_seen[chapter.path] = chapter.title
-        result.files[chapter.path] = chapter.text
-    result.files.update(render_indexes(env, result.chapters, rules.roles))
-    for rel in result.files:
+                                f"({titles[chapter.path]!r} and {chapter.title!r}); give one a different slug")
+        titles[chapter.path] = chapter.title
+        files[chapter.path] = chapter.text
+    files.update(render_indexes(env, chapters, rules.roles))
+    return files
+
+
+def _check_hand_written(paths: Paths, files: dict[str, str], chapters: list[Chapter]) -> None:
+    """The build never overwrites a hand-written page of docs/."""
+    titles = {chapter.path: chapter.title for chapter in chapters}
+    for rel in files:
         if write.is_hand_written(paths.docs / rel):
-            title = paths_seen.get(rel)
+            title = titles.get(rel)
             raise HandbookError(
                 f"sources/manifest.yaml: essay {title!r} would overwrite the hand-written page docs/{rel}; give the "
                 f"essay another slug" if title else f"docs/{rel}: is hand-written, but the build generates this page; "
                 f"move it elsewhere")
-    return result

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .rules import RULES_DIR, load_rules
+from .rules import RULES_DIR, Role, load_rules
 
 # The front matter line that marks a file in docs/ as generated (never edit it by hand).
 GENERATED_BY = "build_content.py"
@@ -20,18 +20,9 @@ NOTE = re.compile(r"〔[^〔〕<>\n]{1,60}〕")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 
 
-@dataclass(frozen=True)
-class Role:
-    """A role group of the handbook (rules/roles.yaml)."""
-
-    name: str  # 书记
-    slug: str  # shuji: the folder in docs/
-    full_name: str  # 乡镇党委书记
-
-
 def load_roles(rules_dir: Path = RULES_DIR) -> list[Role]:
     """The role groups in the handbook's order, from the rules the pipeline uses."""
-    return [Role(r["name"], r["slug"], r.get("full_name") or r["name"]) for r in load_rules(rules_dir).roles["roles"]]
+    return list(load_rules(rules_dir).roles.roles)
 
 
 @dataclass(frozen=True)
@@ -117,3 +108,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         return {}, text
     return meta, text[m.end():]
+
+
+def markdown_of(text: str) -> str:
+    """A page's Markdown without its front matter, which is not read (a hand edit may have broken it)."""
+    text = text.lstrip("\ufeff")
+    m = FRONT_MATTER.match(text)
+    return text[m.end():] if m else text

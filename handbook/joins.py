@@ -12,8 +12,7 @@ from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 
 # A line starting with one of these continues the sentence before it.
 CONTINUATION_START = tuple("，,、。；;：:）)”’》」』！!？?…")
-INLINE_HEADING = re.compile(
-    r"(?<=[。！？!?；;])\s*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+AFTER_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])\s*")
 WRAP_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}])[ \\t\\u3000]+(?=[{HAN}{CJK_PUNCT}])")
 
 
@@ -140,13 +139,19 @@ def remove_wrap_spaces(paragraphs: list[str]) -> tuple[list[str], int]:
     return _remove_everywhere(paragraphs, WRAP_SPACE)
 
 
-def split_inline_headings(paragraphs: list[str]) -> tuple[list[str], int]:
-    """Start a new paragraph where a numbered heading (一、 (一)) follows a sentence end inside a
-    paragraph — what is left of a document pasted on one line, or of joined page chunks."""
+def split_inline_headings(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
+    """Start a new paragraph where a numbered heading (rules/structure.yaml inline_heading_styles:
+    一、 (一)) follows a sentence end inside a paragraph — what is left of a document pasted on one
+    line, or of joined page chunks. The spaces between the sentence and the heading go."""
     out: list[str] = []
     count = 0
     for p in paragraphs:
-        parts = [x for x in INLINE_HEADING.split(p) if x]
+        parts, start = [], 0
+        for gap in AFTER_SENTENCE_END.finditer(p):
+            if any(style.match(p[gap.end():]) for style in rules.inline_heading_styles):
+                parts.append(p[start:gap.start()])
+                start = gap.end()
+        parts = [x for x in parts + [p[start:]] if x]
         count += len(parts) - 1
         out.extend(parts)
     return out, count

@@ -66,7 +66,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         paragraphs = _step(steps, "stops_restored", joins.restore_dropped_stops(paragraphs, rules))
         paragraphs = _step(steps, "lines_joined", joins.join_broken_lines(paragraphs, rules))
         paragraphs = _step(steps, "wrap_spaces_removed", joins.remove_wrap_spaces(paragraphs))
-        paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs))
+        paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs, rules))
         paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
         if _is_teaser(paragraphs):
             dropped += [Dropped("teaser", l.strip(), n, "pipeline", "a block of truncated previews (…… endings)")
@@ -201,33 +201,38 @@ def _why_no_match(c: Correction, slugs: list[str]) -> str:
 
 def _finish(name: _Name, paragraphs: list[str], corrections: list[Correction], rules: Rules,
             steps: Counter) -> Essay:
-    """Garbling, punctuation, structure, notes, role and Markdown: the essay as it goes into the handbook."""
-    marked_paragraphs = []
-    for p in paragraphs:
-        p = _step(steps, "garbled_marked", garble.mark_garbled(p, rules.question_words))
-        p = _step(steps, "punctuation_widened", structure.widen_punctuation(p))
-        marked_paragraphs.append(p)
-    marked = sum(p.count(garble.GARBLED_NOTE) for p in marked_paragraphs)
-    blocks = structure.to_blocks(marked_paragraphs, rules)
-    blocks, gaps = structure.mark_numbering_gaps(blocks)
-    blocks, truncated = structure.mark_truncated_end(blocks)
-    steps["headings"] += sum(1 for b in blocks if b.style)
-    notes = []
-    if gaps:
-        notes.append(f"{structure.GAP_NOTE}原文编号不连续，有 {gaps} 处内容缺失。")
-    if truncated:
-        notes.append(f"{structure.TRUNCATED_NOTE}原文在结尾处中断，后文缺失。")
-    if marked:
-        notes.append(f"{garble.GARBLED_NOTE}原文有 {marked} 处字符损坏，无法可靠复原。")
+    """The essay as it goes into the handbook: garbled spots marked, punctuation widened, headings and
+    the editors' notes placed, the role decided, the Markdown written."""
+    paragraphs = [_step(steps, "garbled_marked", garble.mark_garbled(p, rules.question_words)) for p in paragraphs]
+    paragraphs = [_step(steps, "punctuation_widened", structure.widen_punctuation(p)) for p in paragraphs]
+    shape = structure.shape(paragraphs, rules)
+    steps["headings"] += shape.headings
+    notes = _editorial_notes(shape, garbled=sum(p.count(garble.GARBLED_NOTE) for p in paragraphs))
     steps["notes_added"] += len(notes)
-    texts = [b.text for b in blocks]
-    body = "".join(texts)
-    role = name.role or role_from_keywords(name.title, body, rules.roles)
-    warnings = name.warnings
-    if role is None:
-        warnings += (EssayWarning(NO_ROLE, undecided_role_warning(name.title, body, rules.roles)),)
+    texts = [b.text for b in shape.blocks]
+    role, warnings = _role(name, "".join(texts), rules)
     return Essay(title=name.title, paragraphs=texts, notes=notes, warnings=warnings, corrections=corrections,
-                 role=role, slug=name.slug, markdown=structure.to_markdown(name.title, blocks))
+                 role=role, slug=name.slug, markdown=structure.to_markdown(name.title, shape.blocks))
+
+
+def _editorial_notes(shape: structure.Shape, garbled: int) -> list[str]:
+    """What the editors tell the reader at the chapter's head: gaps, a cut-off end, garbled spots."""
+    notes = []
+    if shape.gaps:
+        notes.append(f"{structure.GAP_NOTE}原文编号不连续，有 {shape.gaps} 处内容缺失。")
+    if shape.truncated:
+        notes.append(f"{structure.TRUNCATED_NOTE}原文在结尾处中断，后文缺失。")
+    if garbled:
+        notes.append(f"{garble.GARBLED_NOTE}原文有 {garbled} 处字符损坏，无法可靠复原。")
+    return notes
+
+
+def _role(name: _Name, body: str, rules: Rules) -> tuple[str | None, tuple[EssayWarning, ...]]:
+    """The essay's role (the manifest's, else from keywords) and its warnings, with one if it is undecided."""
+    role = name.role or role_from_keywords(name.title, body, rules.roles)
+    if role is None:
+        return None, name.warnings + (EssayWarning(NO_ROLE, undecided_role_warning(name.title, body, rules.roles)),)
+    return role, name.warnings
 
 
 def corrections_for(source_file: str, corrections: list[Correction]) -> list[Correction]:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .contract import GENERATED_BY, ChapterMeta
 from .model import Chapter, Essay, SourceEntry
+from .rules import RoleRules
 from .structure import escape_markdown
 from .text import han_count
 
@@ -50,11 +51,11 @@ def render_chapter(env: Environment, essay: Essay, source: SourceEntry, role_slu
                    slug=essay.slug, order=order, text=text, characters=characters, reading_minutes=minutes)
 
 
-def render_indexes(env: Environment, chapters: list[Chapter], roles_rules: dict) -> dict[str, str]:
+def render_indexes(env: Environment, chapters: list[Chapter], roles_rules: RoleRules) -> dict[str, str]:
     roles = []
-    for r in roles_rules["roles"]:
-        mine = sorted((c for c in chapters if c.role == r["name"]), key=lambda c: c.order)
-        roles.append({**r, "chapters": [
+    for r in roles_rules.roles:
+        mine = sorted((c for c in chapters if c.role == r.name), key=lambda c: c.order)
+        roles.append({"name": r.name, "slug": r.slug, "full_name": r.full_name, "chapters": [
             {"title": c.title, "slug": c.slug, "role": c.role, "role_slug": c.role_slug, "url": c.path,
              "reading_minutes": c.reading_minutes, "characters": c.characters} for c in mine]})
     pages = {"index.md": env.get_template("home.md.j2").render(roles=roles, total_chapters=len(chapters))}

@@ -95,6 +95,31 @@ class RuleFile:
         items = self.get(key, list)
         return tuple(self.regex(p, f"{key}[{i}]") for i, p in enumerate(items))
 
+    def strings(self, key: str, default=None) -> tuple[str, ...]:
+        """A list of texts under `key`."""
+        items = self.get(key, list, default)
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise HandbookError(f"{self.name}: {key}[{i}] must be text, got {item!r}")
+        return tuple(items)
+
+    def text_mapping(self, key: str) -> dict[str, str]:
+        """A mapping of texts to texts under `key` (empty when the file leaves it out)."""
+        mapping = self.get(key, dict, {})
+        for k, v in mapping.items():
+            if not isinstance(k, str) or not isinstance(v, str):
+                raise HandbookError(f"{self.name}: {key}: {k!r}: {v!r} must map text to text")
+        return dict(mapping)
+
+    def style_names(self, key: str, heading_styles: tuple[tuple[str, re.Pattern], ...]) -> tuple[str, ...]:
+        """A list under `key` of names of heading styles (heading_styles)."""
+        names = self.strings(key)
+        known = [name for name, _ in heading_styles]
+        for name in names:
+            if name not in known:
+                raise HandbookError(f"{self.name}: {key}: {name!r} is not one of heading_styles ({', '.join(known)})")
+        return names
+
     def rules(self, key: str, kind: str) -> tuple[Rule, ...]:
         """A list of patterns under `key`, all of one kind, each naming where it is written."""
         return tuple(Rule(kind, self.regex(p, f"{key}[{i}]"), f"{self.name} {key}[{i}]")
@@ -147,10 +172,74 @@ class Settings:
         values = {}
         for f in fields(cls):
             kind = {"int": int, "float": (int, float), "list": list, "str": str}[f.type]
-            values[f.name] = rule_file.get(f.name, kind)
+            values[f.name] = rule_file.strings(f.name) if kind is list else rule_file.get(f.name, kind)
             if kind is int and values[f.name] <= 0:
                 raise HandbookError(f"{rule_file.name}: {f.name} must be above 0")
         return cls(**values)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role group of the handbook (rules/roles.yaml)."""
+
+    name: str  # 书记
+    slug: str  # shuji: the folder in docs/
+    full_name: str  # 乡镇党委书记
+    keywords: tuple[str, ...] = ()  # words that point to the role (handbook/roles.py)
+
+
+ROLE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    """rules/roles.yaml, typed: the role groups in the handbook's order and how keywords decide between
+    them, every value checked when the rules are loaded."""
+
+    title_weight: int
+    margin: float
+    roles: tuple[Role, ...]
+
+    @classmethod
+    def load(cls, rule_file: RuleFile) -> "RoleRules":
+        name = rule_file.name
+        unknown = sorted(set(rule_file.data) - {"title_weight", "margin", "roles"})
+        if unknown:
+            raise HandbookError(f"{name}: unknown key {unknown[0]!r}")
+        margin = rule_file.get("margin", (int, float))
+        if not 0 <= margin < 1:
+            raise HandbookError(f"{name}: margin must be at least 0 and below 1, got {margin}")
+        entries = rule_file.get("roles", list)
+        if len(entries) < 2:
+            raise HandbookError(f"{name}: roles must list at least two roles (keywords decide between them)")
+        roles = tuple(_role(entry, f"{name}: roles[{i}]") for i, entry in enumerate(entries))
+        for field_name in ("name", "slug"):
+            values = [getattr(r, field_name) for r in roles]
+            twice = next((v for v in values if values.count(v) > 1), None)
+            if twice:
+                raise HandbookError(f"{name}: two roles have the {field_name} {twice!r}")
+        return cls(rule_file.get("title_weight", int), float(margin), roles)
+
+
+def _role(entry, where: str) -> Role:
+    if not isinstance(entry, dict):
+        raise HandbookError(f"{where} must be a mapping (name, slug, full_name, keywords)")
+    unknown = sorted(set(entry) - {"name", "slug", "full_name", "keywords"})
+    if unknown:
+        raise HandbookError(f"{where}: unknown key {unknown[0]!r}")
+    for key in ("name", "slug", "keywords"):
+        if key not in entry:
+            raise HandbookError(f"{where}: missing key {key!r}")
+    texts = {k: entry[k] for k in ("name", "slug", "full_name") if k in entry}
+    for key, value in texts.items():
+        if not isinstance(value, str) or not value.strip():
+            raise HandbookError(f"{where}: {key} must be text, got {value!r}")
+    if not ROLE_SLUG.match(entry["slug"]):
+        raise HandbookError(f"{where}: slug {entry['slug']!r} must be lower-case letters, digits and '-' (it is a folder of docs/)")
+    keywords = entry["keywords"]
+    if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k for k in keywords):
+        raise HandbookError(f"{where}: keywords must be a list of words, got {keywords!r}")
+    return Role(entry["name"], entry["slug"], entry.get("full_name") or entry["name"], tuple(keywords))
 
 
 def _likely_cause(err: yaml.YAMLError) -> str:
@@ -207,13 +296,14 @@ class Rules:
     numbered_item: re.Pattern
     heading_max_chars: int
     run_in_styles: tuple[str, ...]
+    inline_heading_styles: tuple[re.Pattern, ...]  # the patterns of the heading styles named there
     body_openers: tuple[str, ...]
     inline_enumerations: re.Pattern
     question_words: tuple[str, ...]
     zhu_words: tuple[str, ...]
     keep_chars: str
     radicals: dict
-    roles: dict
+    roles: RoleRules
     settings: Settings
     maintext: Detector
     sites: tuple[SiteProfile, ...]
@@ -221,6 +311,23 @@ class Rules:
 
     def site_for(self, site: str | None, address: str | None, text: str) -> SiteProfile | None:
         return next((p for p in self.sites if p.matches(site, address, text)), None)
+
+
+def _detector(path: Path) -> Detector:
+    """rules/maintext.yaml as the detector reads it; a key it lacks or a value of the wrong kind is one line."""
+    name = "rules/maintext.yaml"
+    try:
+        return Detector.from_yaml(load_yaml(path, name))
+    except KeyError as err:
+        raise HandbookError(f"{name}: missing key {err}") from None
+    except (TypeError, ValueError, AttributeError, re.error) as err:
+        raise HandbookError(f"{name}: a value of the wrong kind ({err})") from None
+
+
+def _texts(items, where: str) -> tuple[str, ...]:
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise HandbookError(f"{where} must be a list of texts, got {items!r}")
+    return tuple(items)
 
 
 @lru_cache(maxsize=4)
@@ -239,10 +346,15 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         sites.append(SiteProfile(
             key=f.stem,
             name=site.get("name", str),
-            domains=tuple(match.get("domains") or []),
-            signatures=tuple(match.get("text") or []),
+            domains=_texts(match.get("domains") or [], f"{site.name}: match.domains"),
+            signatures=_texts(match.get("text") or [], f"{site.name}: match.text"),
             line_patterns=site.grouped("line_patterns", default={}),
         ))
+    heading_styles = tuple((k, structure.regex(v, f"heading_styles.{k}"))
+                           for k, v in structure.get("heading_styles", dict).items())
+    for k, pattern in heading_styles:
+        if "num" not in pattern.groupindex:
+            raise HandbookError(f"rules/structure.yaml: heading_styles.{k} must have a group (?P<num>…): the heading's number")
     return Rules(
         line_patterns=boiler.grouped("line_patterns"),
         inline_patterns=boiler.grouped("inline_patterns"),
@@ -255,20 +367,21 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         page_markers=structure.rules("page_markers", "page-marker"),
         chunk_number=structure.regex(structure.get("chunk_number", str), "chunk_number", re.M),
         glued_essay_marker=structure.regex(structure.get("glued_essay_marker", str), "glued_essay_marker"),
-        heading_styles=tuple((k, structure.regex(v, f"heading_styles.{k}"))
-                             for k, v in structure.get("heading_styles", dict).items()),
+        heading_styles=heading_styles,
         numbered_item=structure.regex(structure.get("numbered_item", str), "numbered_item"),
         heading_max_chars=structure.get("heading_max_chars", int),
-        run_in_styles=tuple(structure.get("run_in_styles", list)),
-        body_openers=tuple(structure.get("body_openers", list)),
+        run_in_styles=tuple(structure.style_names("run_in_styles", heading_styles)),
+        inline_heading_styles=tuple(dict(heading_styles)[name]
+                                    for name in structure.style_names("inline_heading_styles", heading_styles)),
+        body_openers=structure.strings("body_openers"),
         inline_enumerations=structure.regex(structure.get("inline_enumerations", str), "inline_enumerations"),
-        question_words=tuple(structure.get("question_words", list)),
-        zhu_words=tuple(script.get("zhu_words", list)),
-        keep_chars="".join(script.get("keep_chars", list, [])),
-        radicals=dict(script.get("radicals", dict, {})),
-        roles=load_yaml(rules_dir / "roles.yaml"),
+        question_words=structure.strings("question_words"),
+        zhu_words=script.strings("zhu_words"),
+        keep_chars="".join(script.strings("keep_chars", [])),
+        radicals=script.text_mapping("radicals"),
+        roles=RoleRules.load(RuleFile(rules_dir / "roles.yaml", rules_dir)),
         settings=Settings.load(RuleFile(rules_dir / "settings.yaml", rules_dir)),
-        maintext=Detector.from_yaml(load_yaml(rules_dir / "maintext.yaml", "rules/maintext.yaml")),
+        maintext=_detector(rules_dir / "maintext.yaml"),
         sites=tuple(sites),
         fingerprint=digest.hexdigest()[:16],
     )

@@ -112,10 +112,27 @@ def mark_truncated_end(blocks: list[Block]) -> tuple[list[Block], int]:
     """A text that ends mid-sentence was cut off: say so at the end."""
     if blocks and not blocks[-1].style and not ends_sentence(blocks[-1].text) \
             and not blocks[-1].text.endswith(("〕",)):
-        # the note is Chinese text: punctuation now next to it is widened as it would be on a rebuild
-        blocks[-1].text = widen_punctuation(blocks[-1].text + TRUNCATED_NOTE)[0]
+        blocks[-1].text += TRUNCATED_NOTE
         return blocks, 1
     return blocks, 0
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An essay's paragraphs as blocks (headings and body text, notes in place), and what was found."""
+
+    blocks: list[Block]
+    headings: int
+    gaps: int  # places where the numbering skips
+    truncated: bool  # the text ends mid-sentence
+
+
+def shape(paragraphs: list[str], rules: Rules) -> Shape:
+    """Headings, numbering gaps and a cut-off end of an essay whose punctuation is already widened."""
+    blocks = to_blocks(paragraphs, rules)
+    blocks, gaps = mark_numbering_gaps(blocks)
+    blocks, truncated = mark_truncated_end(blocks)
+    return Shape(blocks, sum(1 for b in blocks if b.style), gaps, bool(truncated))
 
 
 ZH = f"[{HAN}{CJK_PUNCT}]"
@@ -136,6 +153,8 @@ def widen_punctuation(text: str) -> tuple[str, int]:
     ('会议于3:30开始，请准时参加（迟到者登记）！', 3)
     >>> widen_punctuation("升级CPU (Intel) 即可")
     ('升级CPU (Intel) 即可', 0)
+    >>> widen_punctuation("全国乡镇(包括镇(含民族乡))33939个")
+    ('全国乡镇（包括镇（含民族乡））33939个', 2)
     """
     count = 0
 
@@ -153,8 +172,10 @@ def widen_punctuation(text: str) -> tuple[str, int]:
             return f"（{inner}）"
         return m.group(0)
 
-    # brackets first: a "!" after a widened ")" is then next to Chinese punctuation
-    text = PAREN_PAIR.sub(widen_pair, text)
+    # brackets first, innermost first (an outer pair holds the widened inner one): a "!" after a
+    # widened ")" is then next to Chinese punctuation
+    while (widened := PAREN_PAIR.sub(widen_pair, text)) != text:
+        text = widened
     text = NEXT_TO_CHINESE.sub(widen, text)
     text, stops = HALF_WIDTH_STOP.subn("。", text)
     text, spaces = SPACE_AT_FULL_WIDTH.subn("", text)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .contract import GENERATED_BY
+from .contract import GENERATED_BY, markdown_of
 from .sources import PLACEHOLDER_REASON
 
 MARK = f"generated_by: {GENERATED_BY}"
@@ -79,12 +79,6 @@ def _yaml_scalar(text: str) -> str:
     return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-def _body(text: str) -> str:
-    """The Markdown of a generated chapter, without its front matter."""
-    parts = text.split("\n---\n", 1)
-    return parts[1] if len(parts) == 2 and text.startswith("---") else text
-
-
 def _as_paragraph_text(markdown: str) -> str:
     # corrections match paragraphs joined by one line break (handbook/corrections.py)
     return re.sub(r"\n{2,}(?:#{1,6} )?", "\n", markdown)
@@ -94,7 +88,7 @@ def suggest_correction(old: str, new: str, source: str, essay: str | None = None
     """A corrections entry, indented as an item of `corrections:` in sources/corrections.yaml, that
     would turn the generated chapter `old` into the hand-edited `new`; None when the edit is not
     in the text (the front matter comes from sources/manifest.yaml)."""
-    old, new = _as_paragraph_text(_body(old)), _as_paragraph_text(_body(new))
+    old, new = _as_paragraph_text(markdown_of(old)), _as_paragraph_text(markdown_of(new))
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     if not changes:

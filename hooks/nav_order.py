@@ -24,11 +24,13 @@ import logging
 import posixpath
 
 # MkDocs' own linking, as get_navigation() does it (private names: mkdocs is pinned in requirements.txt)
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from handbook.contract import load_roles
+from handbook.model import HandbookError
 
 log = logging.getLogger("mkdocs.hooks.nav_order")
 
@@ -84,7 +86,10 @@ def _grouped(section: Section, size: int) -> None:
 
 def on_nav(nav, config, files):
     settings = {**DEFAULTS, **((config.extra or {}).get("handbook") or {})}
-    roles = load_roles()
+    try:
+        roles = load_roles()
+    except HandbookError as err:  # the first hook to need the rules: a broken rules file is one line
+        raise PluginError(str(err)) from None
     order = {r.slug: i for i, r in enumerate(roles)}
     names = {r.slug: r.name for r in roles}
 

@@ -157,3 +157,35 @@ def test_redirects_file_round_trips_and_is_validated(tmp_path):
     path.write_text("redirects:\n  - {from: '../x', to: shuji/b}\n", encoding="utf-8")
     with pytest.raises(Exception, match=r"redirects\[0\].from '../x' must be role_slug/slug"):
         redirects.load(path)
+
+
+BROKEN_RULES = [
+    ("roles.yaml", "    slug: zhenzhang\n", "", "rules/roles.yaml: roles[1]: missing key 'slug'"),
+    ("roles.yaml", "keywords: ['乡镇长', '镇长', '乡长']", "keywords: 乡长", "roles[1]: keywords must be a list of words"),
+    ("structure.yaml", "body_openers: [", "body_openers: [1, ", "rules/structure.yaml: body_openers[0] must be text"),
+    ("structure.yaml", "arabic: '^(?P<num>", "arabic: '^(", "heading_styles.arabic must have a group (?P<num>"),
+    ("structure.yaml", "inline_heading_styles: [cn_dun, cn_paren]", "inline_heading_styles: [cn_dun, paren]",
+     "inline_heading_styles: 'paren' is not one of heading_styles"),
+    ("script.yaml", "⺠: 民", "⺠: 5", "rules/script.yaml: radicals: '⺠': 5 must map text to text"),
+    ("maintext.yaml", "weight: 1.5", "weight: abc", "rules/maintext.yaml: a value of the wrong kind"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, expected", BROKEN_RULES, ids=[f"{b[0]}:{b[3][-30:]}" for b in BROKEN_RULES])
+def test_a_broken_rules_file_is_one_line(repo_copy, name, old, new, expected):
+    path = repo_copy / "rules" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    fails(repo_copy, expected)
+
+
+def test_a_broken_rules_file_stops_the_site_build_in_one_line(repo_copy, tmp_path):
+    path = repo_copy / "rules" / "roles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    slug: zhenzhang\n", "", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=repo_copy, capture_output=True, text=True)
+    errors = [re.sub(r"^ERROR\s+-\s+", "", line) for line in (result.stdout + result.stderr).splitlines()
+              if line.startswith("ERROR")]
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert errors == ["rules/roles.yaml: roles[1]: missing key 'slug'"], result.stderr

@@ -4,7 +4,8 @@ breaks, the test that fails names it."""
 import pytest
 
 from handbook.chrome import chrome_rule
-from handbook.joins import join_broken_lines
+from handbook import structure
+from handbook.joins import join_broken_lines, split_inline_headings
 from handbook.roles import role_from_keywords
 from handbook.rules import load_rules
 from handbook.structure import widen_punctuation
@@ -87,3 +88,20 @@ def test_role_from_keywords_counts_a_long_keyword_once():
 ])
 def test_widen_punctuation_in_chinese_text_only(text, expected, count):
     assert widen_punctuation(text) == (expected, count)
+
+
+def test_split_inline_headings_starts_a_paragraph_at_a_heading_after_a_sentence_end():
+    one_line = ("新时期乡镇人大工作面临新的形势和任务。一、加强监督工作乡镇人大要围绕中心工作开展监督,重点监督财政预算执行情况。"
+                "二、密切联系代表要建立代表联系选民制度。三、加强自身建设要配齐配强人大专职工作人员。")  # one_line_document.txt
+    paragraphs, count = split_inline_headings([one_line], RULES)
+    assert [p[:2] for p in paragraphs] == ["新时", "一、", "二、", "三、"] and count == 3
+    # spaces before the heading go; only the styles of inline_heading_styles split ("第三，" does not)
+    pasted = "要坚持以人民为中心。 一、谋发展，追求一流业绩。（二）抓党建，筑牢战斗堡垒；第三，抓作风"
+    assert split_inline_headings([pasted], RULES) == (
+        ["要坚持以人民为中心。", "一、谋发展，追求一流业绩。", "（二）抓党建，筑牢战斗堡垒；第三，抓作风"], 2)
+
+
+def test_shape_notes_a_cut_off_end_after_the_widened_text():
+    shape = structure.shape(["一、谋发展", "全镇共有村（社区）12个，其中"], RULES)
+    assert (shape.headings, shape.gaps, shape.truncated) == (1, 0, True)
+    assert shape.blocks[-1].text == "全镇共有村（社区）12个，其中" + structure.TRUNCATED_NOTE

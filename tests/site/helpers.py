@@ -10,8 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from handbook.contract import split_front_matter
 from tests.repo import ROOT, fixture_repo
 
 # The site tests build the fixture repository (tests/repo.py), never the live docs/.
@@ -30,7 +29,9 @@ ROLE_ORDER = ("shuji", "zhenzhang", "zugong")
 # ---- the chapters, read from docs/ as the pipeline wrote them -----------------------------------------
 
 @dataclass(frozen=True)
-class Chapter:
+class BuiltChapter:
+    """A chapter as the site tests see it in docs/: its file, front matter and Markdown."""
+
     path: Path
     meta: dict
     body: str
@@ -49,22 +50,16 @@ class Chapter:
         return f"{self.role_slug}/{self.meta['slug']}/"
 
 
-FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
-
-
 def read_page(path: Path) -> tuple[dict, str]:
-    m = FRONT.match(path.read_text(encoding="utf-8"))
-    if not m:
-        return {}, path.read_text(encoding="utf-8")
-    return yaml.safe_load(m.group(1)) or {}, m.group(2)
+    return split_front_matter(path.read_text(encoding="utf-8"))
 
 
-def load_chapters() -> list[Chapter]:
+def load_chapters() -> list[BuiltChapter]:
     out = []
     for path in sorted(DOCS.glob("*/*.md")):
         meta, body = read_page(path)
         if meta.get("generated_by") == "build_content.py" and meta.get("source"):
-            out.append(Chapter(path, meta, body))
+            out.append(BuiltChapter(path, meta, body))
     return out
 
 

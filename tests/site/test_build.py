@@ -105,9 +105,9 @@ def test_nothing_is_loaded_from_outside(site_dir):
 
 def test_navigation_tabs_in_role_order(site_dir, chapters):
     tabs = parse(html(site_dir, "")).tabs
-    roles = load_rules().roles["roles"]
-    names = [r["name"] for r in roles]
-    assert [r["slug"] for r in roles] == list(ROLE_ORDER)
+    roles = load_rules().roles.roles
+    names = [r.name for r in roles]
+    assert [r.slug for r in roles] == list(ROLE_ORDER)
     role_tabs = [t for t in tabs if t in names]
     assert role_tabs == ["书记", "镇长", "组工干部"], tabs
     assert tabs[0] == "首页" or tabs.index("书记") < tabs.index("镇长") < tabs.index("组工干部")
@@ -198,7 +198,7 @@ def test_search_index_holds_each_chapter_text_in_chunks(site_dir, chapters):
 
 
 def test_search_index_holds_chinese_as_character_pairs():
-    from hooks.search_index import index_text
+    from handbook.plugins.search_index import index_text
 
     html = '<h2 id="x">公仆意识</h2><p title="公仆">为人民服务，GDP增长</p>'
     assert index_text(html) == ('<h2 id="x"> 公仆 仆意 意识 识 </h2> \u00b6 <p title="公仆"> 为人 人民 民服 服务 务 ，'

@@ -5,7 +5,7 @@
  * points it here) and talks to it in four messages: SETUP (its settings; the handbook leaves Material's
  * own index empty) → READY, QUERY (what the reader typed) → RESULT (pages, each a list of sections with
  * highlighted title and text). This worker keeps that protocol and answers a query by asking Pagefind,
- * which fetches only the parts of the index that the query's words are in (hooks/search_index.py).
+ * which fetches only the parts of the index that the query's words are in (handbook/plugins/search_index.py).
  *
  * - A query is split into terms at spaces and punctuation. Every term must occur in the chapter exactly
  *   as typed: 四通工作法 finds the chapters that hold the phrase, not every chapter that holds 工作. The
@@ -24,9 +24,9 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const RESULTS = 10          // chapters shown with their sections; their text is fetched per query
 const EXCERPT_WORDS = 120   // Pagefind words (here: characters) around a match
 const PASSAGE_BEFORE = 30, PASSAGE_AFTER = 70   // characters of context around a match in a passage
-const PARAGRAPH = "\u00b6"  // after each block in the index (hooks/search_index.py)
+const PARAGRAPH = "\u00b6"  // after each block in the index (handbook/plugins/search_index.py)
 const WEIGHT = { title: 8, word: 2, allTerms: 2 }
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"   // as hooks/search_index.py
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"   // as handbook/plugins/search_index.py
 const HAN_RUN = new RegExp(`[${HAN}]+`, "g")
 const PAIR_THEN_NEXT = new RegExp(`([${HAN}])([${HAN}]) (?=\\2)`, "g")
 const SPACE_BY_HAN = new RegExp(`\\s+(?=[${HAN}])|(?<=[${HAN}])\\s+`, "g")
@@ -64,7 +64,7 @@ function passage(excerpt, terms, title) {
   return "<p>" + (from > 0 ? "…" : "") + highlight(best.slice(from, to), terms) + (to < best.length ? "…" : "") + "</p>"
 }
 
-/** A term as Pagefind is asked for it: the index's words (hooks/search_index.py pairs()), in a row. */
+/** A term as Pagefind is asked for it: the index's words (handbook/plugins/search_index.py pairs()), in a row. */
 function pagefindQuery(term) {
   const parts = []
   let at = 0

@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's search index, built by Pagefind from the finished chapters, in chunks that a
+"""MkDocs plugin `handbook/search-index`: the site's search index, built by Pagefind from the finished chapters, in chunks that a
 browser loads only as a query needs them (overrides/assets/javascripts/phrase-search.js searches it).
 
 - Only chapters are indexed, and of a chapter only its text (title and sections, as rendered from
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pagefind_bin
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 
 BUNDLE = "pagefind"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -31,7 +32,6 @@ BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|tr|blockquote|pre|dd|dt)>)", re.I
 PARAGRAPH = "\u00b6"  # ¶ after each block: Pagefind's text runs blocks together, the browser splits them again
 # what the browser needs from Pagefind's output; the rest is its own UI, which the handbook does not use
 KEPT = re.compile(r"^(pagefind\.js|pagefind-entry\.json|pagefind\..*\.pf_meta|wasm\..*\.pagefind|index|fragment)$")
-_chapters: dict[str, str] = {}  # output path in the site → the chapter's HTML as indexed
 
 
 def pairs(run: str) -> str:
@@ -47,34 +47,41 @@ def index_text(html: str) -> str:
                    for part in TAG.split(html))
 
 
-def on_page_markdown(markdown, page, config, files):
-    page.meta["search"] = {"exclude": True}  # Material's index: see the module's docstring
-    return markdown
+class SearchIndexPlugin(BasePlugin):
+    """Collects each chapter's text as its page is rendered; Pagefind indexes them after the build."""
 
+    def __init__(self):
+        self.chapters: dict[str, str] = {}  # output path in the site → the chapter's HTML as indexed
 
-def on_post_page(output, page, config):
-    if page.meta.get("handbook"):  # a chapter (hooks/chapter_header.py)
-        _chapters[page.file.dest_uri] = index_text(page.content)
-    return output
+    def on_pre_build(self, *, config):
+        self.chapters = {}
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        page.meta["search"] = {"exclude": True}  # Material's index: see the module's docstring
+        return markdown
 
-def on_post_build(config):
-    site = Path(config.site_dir)
-    bundle = site / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        for dest, body in _chapters.items():
-            path = Path(tmp) / dest
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # no lang: Pagefind must not segment the pairs again, at build time or in the browser
-            path.write_text(f"<!doctype html><html><head><meta charset=utf-8></head><body><main>{body}</main>"
-                            "</body></html>", encoding="utf-8")
-        result = subprocess.run([str(pagefind_bin.get_executable()), "--site", tmp, "--output-path", str(bundle),
-                                 "--exclude-selectors", ".headerlink", "--silent"],
-                                capture_output=True, text=True)
-    _chapters.clear()
-    if result.returncode != 0:
-        raise PluginError(f"pagefind failed: {(result.stderr or result.stdout).strip()}")
-    for path in bundle.iterdir():
-        if not KEPT.match(path.name):
-            path.unlink()
+    def on_post_page(self, output, *, page, config):
+        if page.meta.get("handbook"):  # a chapter (hooks/chapter_header.py)
+            self.chapters[page.file.dest_uri] = index_text(page.content)
+        return output
+
+    def on_post_build(self, *, config):
+        site = Path(config.site_dir)
+        bundle = site / BUNDLE
+        shutil.rmtree(bundle, ignore_errors=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            for dest, body in self.chapters.items():
+                path = Path(tmp) / dest
+                path.parent.mkdir(parents=True, exist_ok=True)
+                # no lang: Pagefind must not segment the pairs again, at build time or in the browser
+                path.write_text(f"<!doctype html><html><head><meta charset=utf-8></head><body><main>{body}</main>"
+                                "</body></html>", encoding="utf-8")
+            result = subprocess.run([str(pagefind_bin.get_executable()), "--site", tmp, "--output-path", str(bundle),
+                                     "--exclude-selectors", ".headerlink", "--silent"],
+                                    capture_output=True, text=True)
+        self.chapters = {}
+        if result.returncode != 0:
+            raise PluginError(f"pagefind failed: {(result.stderr or result.stdout).strip()}")
+        for path in bundle.iterdir():
+            if not KEPT.match(path.name):
+                path.unlink()
