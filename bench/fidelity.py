@@ -10,6 +10,8 @@ the gold ones), crashes and pinyin left; then the same figures for the page with
 
     python bench/fidelity.py              figures for both halves and the no-cleaning baseline
     python bench/fidelity.py --verbose    and one line per page with what failed
+    python bench/fidelity.py --verbose --half dev   the lines of the dev pages only (tune on those; a
+                                          test page's failures are not to be read, only its half's figures)
     python bench/fidelity.py --pin        raise (never lower) the test-half floors in floor.yaml
     python bench/fidelity.py --code DIR   clean with the handbook package and rules/ under DIR
 
@@ -240,6 +242,7 @@ def pin(scores: list[PageScore], floor_file: Path = REAL / "floor.yaml") -> dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="one line per page")
+    parser.add_argument("--half", choices=HALVES, help="with --verbose: the lines of this half's pages only")
     parser.add_argument("--pin", action="store_true", help="raise the test-half floors to today's figures")
     parser.add_argument("--code", type=Path, help="a directory with the handbook package and rules/ to measure")
     args = parser.parse_args(argv)
@@ -262,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(entries)} pages cleaned in {seconds:.1f} s")
     if args.verbose:
         for s in scores:
+            if args.half and s.half != args.half:
+                continue
             mark = "ok" if not s.failures else f"{len(s.failures)} failed"
             print(f"{s.half:4} {s.file}: kept {s.kept}/{s.must}, left {s.left}/{s.must_not}, "
                   f"title {'right' if s.title_right else 'wrong' if s.title_scored else '—'}: {mark}"
