@@ -30,6 +30,7 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,9 +89,13 @@ class Cleaner:
         self._read, self._clean_page, self.rules = read.read_source, clean_page, load_rules()
 
     def __call__(self, path: Path) -> Cleaned:
+        return self.clean(lambda: self._read(path, self.rules.settings["max_source_bytes"], str(path)), str(path))
+
+    def clean(self, read: Callable[[], str], name: str) -> Cleaned:
+        """The page whose text `read` gives, cleaned (bench/html_extract.py passes other HTML extractors)."""
         try:
-            text = self._read(path, self.rules.settings["max_source_bytes"], str(path))
-            page = self._clean_page(text, str(path), self.rules, self.rules.site_for(None, None, text))
+            text = read()
+            page = self._clean_page(text, name, self.rules, self.rules.site_for(None, None, text))
         except Exception as exc:  # a crash is a score, not the end of the run
             return Cleaned([], "", "", crash=f"{type(exc).__name__}: {exc}")
         titles = [e.title for e in page.essays]
