@@ -204,12 +204,21 @@ def figures(scores: list[PageScore]) -> Figures:
     )
 
 
+CHROME_WORDS = ("贷款", "来源", "广告", "评论", "下载")
+
+
+def chrome_words(entry: dict) -> list[str]:
+    """A gold entry's chrome words: its list, or `true` for the usual five."""
+    words = entry.get("chrome_words") or []
+    return list(CHROME_WORDS) if words is True else words
+
+
 def chrome_word_prose(entries: list[dict], scores: list[PageScore]) -> tuple[int, int]:
     """Fragments of essay prose that contain chrome vocabulary (贷款, 来源, 广告, 评论, 下载): kept, total."""
     kept = total = 0
     for entry, s in zip(entries, scores):
         for snippet in entry.get("must", []):
-            if any(word in snippet for word in entry.get("chrome_words", [])):
+            if any(word in snippet for word in chrome_words(entry)):
                 total += 1
                 kept += f"missing {snippet}" not in s.failures
     return kept, total
