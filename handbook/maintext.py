@@ -27,14 +27,18 @@ LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
-DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期")  # and journal issues
+DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
+                       r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$")
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
+                         rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s*[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
+BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
+GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
 
@@ -213,6 +217,41 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     return title, text[m.end():].lstrip()
 
 
+def strong_words(verdict: Verdict) -> bool:
+    """Whether a line has words of a chrome vocabulary that are not also everyday words."""
+    return any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why)
+
+
+def summary_of_next(text: str, key: str, next_key: str) -> bool:
+    """A summary box printed just before the text: it starts with the whole first sentence of the next
+    line (a long one) and is shorter than it ("核心摘要:" + the first sentence + one more)."""
+    sentence = line_key(re.split(r"(?<=[。！？!?])", text.strip(), maxsplit=1)[0])
+    return len(sentence) >= 30 and len(key) < len(next_key) and next_key.startswith(sentence)
+
+
+def label_before_text(text: str) -> str:
+    """A short label or byline printed on the same line before the text, set off by a wide gap of
+    spaces ("二公司丁钰凤      在这草长莺飞的季节,…"): not a numbered heading, no punctuation in it."""
+    m = GLUED_LABEL.match(text.strip())
+    if not m or PUNCT.search(m[1]) or HEADING_START.match(m[1]) or han_count(m[1]) < 2:
+        return ""
+    rest = text.strip()[m.end():]
+    return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
+
+
+def title_again(keys: list[str], title: str, first: int) -> list[int]:
+    """The lines at the start of the main text that, together, print the title again."""
+    found, text = [], ""
+    for j in range(first, min(first + 3, len(keys))):
+        if not title.startswith(text + keys[j]):
+            break
+        found.append(j)
+        text += keys[j]
+        if text == title:
+            return found
+    return []
+
+
 def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int) -> MainText:
     """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
     judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it."""
@@ -227,8 +266,13 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         if len(keys[i]) >= 30:
             again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
             later.setdefault(keys[i][:30], []).append(keys[i])
+    for i in range(len(keys) - 1):  # a summary just before the text, starting with its first sentence
+        again_below[i] = again_below[i] or summary_of_next(text_lines[i][1], keys[i], keys[i + 1])
+    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t))}
     verdicts = []
     for n, t in text_lines:
+        if len(verdicts) in labels_before:
+            t = t.strip()[len(labels_before[len(verdicts)]):].strip()
         if is_marker(t.strip()):
             verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
             continue
@@ -290,7 +334,10 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                 break
             line = text_lines[i][1].strip()
             words = any(" words " in why for why in verdicts[i].why)
-            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
+            # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
+            notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
+            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]
+                                         and not notice) \
                     and (i <= b + s["tail_window"] or ends_sentence(line)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
@@ -301,21 +348,30 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     # before the first run: the most title-like short line among the last few is the title; after it
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
-    before = [i for i in range(first - 1, -1, -1) if labels[i] == "short"][:s["title_search_lines"]]
-    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[line_key(text_lines[i][1])] > 1, d,
-                           title_max_chars), i) for i in before]
+    # a prose line before the main run is a candidate too: a long title with a colon reads as prose
+    before = [i for i in range(first - 1, -1, -1) if labels[i] in ("short", "good")][:s["title_search_lines"]]
+    start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
+    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
+               + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
+              for i in before]
     scored = [(sc, i) for sc, i in scored if sc > 0]
     title_at = max(scored)[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
+        for j in title_again(keys, keys[title_at], first):
+            decision[j] = (False, "title again")
     for i in before:
         line = text_lines[i][1].strip()
         if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
     glued = None
     if title_at is None and labels[first] == "good":
-        glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
-    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued)
+        label = labels_before.pop(first, "")
+        if label and title_score(label, judge(label, False, d), False, d, title_max_chars) > 0:
+            glued = label, text_lines[first][1].strip()[len(label):].strip()
+        else:
+            glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
+    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, labels_before)
 
 
 REASONS = {
@@ -323,11 +379,12 @@ REASONS = {
     "title": "most title-like line before the main text", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
-    "marker": "essay marker",
+    "marker": "essay marker", "title again": "the title printed again at the start of the text",
 }
+LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
 
 
-def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> MainText:
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, labels_before=None) -> MainText:
     position = {n: i for i, (n, _) in enumerate(text_lines)}
     kept_lines: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
@@ -342,6 +399,11 @@ def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> 
         if keep and n == glued_line:
             kept_lines += [(n, glued[0]), (n, glued[1])]
             kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
+        elif keep and i in (labels_before or {}):
+            label = labels_before[i]
+            kept_lines.append((n, t.strip()[len(label):].strip()))
+            kept[n] = reason
+            dropped.append(Dropped("main-text", label, n, "main-text", LABEL_BEFORE_TEXT, fragment=True))
         elif keep:
             kept_lines.append((n, t))
             kept[n] = reason
