@@ -47,6 +47,7 @@ class Verdict:
     label: str  # good (prose), short, bad (chrome), foreign, code
     score: float
     why: list[str] = field(default_factory=list)
+    instead: str = ""  # the label a line the site talks in would have had: it stays when inside the essay
 
     def explain(self) -> str:
         reasons = f": {', '.join(self.why)}" if self.why else ""
@@ -65,6 +66,7 @@ class Detector:
     title_endings: tuple[str, ...]
     salutations: tuple[str, ...]
     site_name_endings: tuple[str, ...]
+    self_promotion: re.Pattern
 
     @classmethod
     def from_yaml(cls, data: dict) -> "Detector":
@@ -74,7 +76,8 @@ class Detector:
         return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
-                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]))
+                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
+                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))))
 
 
 def line_key(text: str) -> str:
@@ -153,7 +156,21 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         label = "good"
     else:
         label = "short"
+    own, phrases = site_talk(text, han, d.self_promotion)
+    if own >= s["self_promotion_share"]:
+        return Verdict("bad", score, why + [f"the site talking about its page: {'/'.join(phrases)} "
+                                            f"({WHERE} self_promotion)"], instead=label)
     return Verdict(label, score, why)
+
+
+def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str]]:
+    """The share of a line's Han characters in sentences where the site or its text generator talks
+    about the page ("下面是为大家整理的…范文三篇,供大家参考。"), and the phrases that say so."""
+    phrases = pattern.findall(text)
+    if not phrases or not han:
+        return 0.0, []
+    own = sum(han_count(x) for x in re.split(r"(?<=[。！？!?])", text) if pattern.search(x))
+    return own / han, list(dict.fromkeys(phrases))
 
 
 @dataclass
@@ -179,7 +196,8 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
     stripped = text.strip()
     han = han_count(stripped)
-    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
+    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，," \
+            or HEADING_START.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
@@ -281,7 +299,15 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
+        elif v.label == "good" and HEADING_START.match(t.strip()) and not ends_sentence(t) and "。" not in t \
+                and han_count(t) <= s["heading_max_han"]:
+            v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
+    # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
+    prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
+    for i, v in enumerate(verdicts):
+        if v.instead and prose and prose[0] < i < prose[-1]:
+            v.label, v.instead = v.instead, ""
     labels = [v.label for v in verdicts]
     anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
     decision: dict[int, tuple[bool, str]] = {}
@@ -338,7 +364,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
             if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]
                                          and not notice) \
-                    and (i <= b + s["tail_window"] or ends_sentence(line)):
+                    and (i <= b + s["tail_window"] or ends_sentence(line) or HEADING_START.match(line)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):
