@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from .model import Dropped
@@ -257,6 +258,19 @@ def label_before_text(text: str) -> str:
     return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
 
 
+def repeats(key: str, title: str) -> bool:
+    """Whether a line prints the title again, with a label or a part of it ("原标题:…")."""
+    common = SequenceMatcher(None, key, title, autojunk=False).find_longest_match(0, len(key), 0, len(title)).size
+    return common >= 6 and common >= 0.6 * len(key)
+
+
+def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
+    """A short line with nothing against it that is no byline, subtitle or copy of the title: a heading."""
+    line = text.strip()
+    return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
+        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not repeats(line_key(line), title)
+
+
 def title_again(keys: list[str], title: str, first: int) -> list[int]:
     """The lines at the start of the main text that, together, print the title again."""
     found, text = [], ""
@@ -390,6 +404,20 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         line = text_lines[i][1].strip()
         if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
+    if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
+            and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
+        decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
+    # after an essay marker, before its text: the title printed again, a byline, a date and a source go
+    for m in (i for i, label in enumerate(labels) if label == "marker"):
+        title = keys[m]
+        for j in range(m + 1, len(labels)):
+            if labels[j] != "short":
+                break
+            if han_count(title) < 6 and j == m + 1:  # a bare marker ("【篇1】"): its title is the next line
+                title = keys[j]
+            elif any(" words " in w for w in verdicts[j].why) or repeats(keys[j], title) \
+                    or BYLINE_LINE.match(text_lines[j][1].strip()) or DATE_TIME.search(text_lines[j][1]):
+                decision[j] = (False, "after marker")
     glued = None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
@@ -406,6 +434,7 @@ REASONS = {
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",
+    "after marker": "title again, byline or date between an essay marker and its text",
 }
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
 
