@@ -38,6 +38,7 @@ BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
+ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -219,7 +220,9 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
     if not m:
         ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
-        ends = [e for e in ends if e < len(head)]  # something must follow the title
+        # something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
+        # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
+        ends = [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6]
         if not ends:
             return None
         m = re.match(rf"^(.{{{ends[-1]}}})", head)
@@ -233,7 +236,7 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
             break
     if len(title) > max_chars:
         return None
-    return title, text[m.end():].lstrip()
+    return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
 
 
 def strong_words(verdict: Verdict) -> bool:
@@ -376,8 +379,11 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             words = any(" words " in why for why in verdicts[i].why)
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
             notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
-            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]
-                                         and not notice) \
+            # a label announcing what follows ("相关附件:") when nothing of the text follows
+            notice = notice or line.endswith((":", "：")) and all(labels[k] in ("bad", "foreign", "code")
+                                                                 for k in range(i + 1, len(labels)))
+            if labels[i] == "short" and not notice \
+                    and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
                     and (i <= b + s["tail_window"] or ends_sentence(line) or HEADING_START.match(line)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
@@ -394,7 +400,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
                + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
-    scored = [(sc, i) for sc, i in scored if sc > 0]
+    # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
+    scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1])]
     title_at = max(scored)[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
