@@ -24,7 +24,9 @@ def starts_numbered(text: str, rules: Rules) -> bool:
 
 
 def _is_heading_line(text: str, rules: Rules) -> bool:
-    return starts_numbered(text, rules) and han_count(text) <= rules.heading_max_chars
+    """A numbered line that is short, or has no sentence punctuation at all (a long heading)."""
+    return starts_numbered(text, rules) and (han_count(text) <= rules.heading_max_chars
+                                             or not re.search("[。！？!?；;]", text))
 
 
 def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], list[Dropped]]:

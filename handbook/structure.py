@@ -54,7 +54,7 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     long as the first (when that is at least four characters), or ends where a typical body opener
     (要, 在, “ …) starts."""
     m = re.match(r"^(\S{1,4}?[、)）])([^，,。]{2,12})[，,]", text)
-    if not m:
+    if not m or not re.search("[。！？!?；;]", text):  # no sentence in it: a long heading, not heading + body
         return None
     marker, first = m.group(1), m.group(2)
     rest = text[m.end():]
