@@ -34,7 +34,7 @@ CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
 BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
-                         rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s*[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$")
+                         rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
@@ -207,7 +207,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
         return 0.0
     if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
-    score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
+    score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0) - (1.0 if han < 4 else 0.0)  # a button, a label
     score += sum(0.5 for w in d.title_words if w in stripped)
     return score - len(verdict.why)
 
@@ -326,6 +326,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         if v.instead and prose and prose[0] < i < prose[-1]:
             v.label, v.instead = v.instead, ""
     labels = [v.label for v in verdicts]
+    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
+    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
     anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
     decision: dict[int, tuple[bool, str]] = {}
     if not any(l == "good" for l in labels):
@@ -384,7 +386,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                                                                  for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice \
                     and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
-                    and (i <= b + s["tail_window"] or ends_sentence(line) or HEADING_START.match(line)):
+                    and (i <= b + s["tail_window"] or ends_sentence(line)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):
