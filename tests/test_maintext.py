@@ -106,3 +106,37 @@ def test_page_chunks_are_found_inside_lines_and_from_any_number():
     # a real enumeration is no page chunk
     listed = "镇长的职责\n\n要做到三点：1、抓发展。2、抓稳定。3、抓党建。这是镇长的基本职责，必须牢记在心。\n"
     assert "1、抓发展。2、抓稳定。3、抓党建。" in clean_page(listed, "x.txt", rules).essays[0].markdown
+
+
+def test_layouts_without_a_profile_table_of_contents_intro_dateline_wrap_and_two_chunks():
+    rules = load_rules()
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+
+    def body(text):
+        essays = clean_page(text, "x.txt", rules).essays
+        return essays[0].title, essays[0].markdown
+
+    # a table of contents (numbered headings, no prose) before the title is no main text
+    outline = ["一、提高政治站位，深刻认识乡村振兴工作的重大意义与我镇取得的显著成效",
+               "二、正视问题短板，清醒把握当前乡村振兴工作面临的挑战与发展机遇",
+               "三、聚焦重点任务，全面推动我镇乡村振兴工作再上新台阶再创新佳绩"]
+    title, md = body("目录：\n" + "\n".join(outline) + "\n……\n在全镇乡村振兴工作推进会上的讲话\n同志们：\n"
+                     + prose * 3 + "\n" + outline[0] + "\n" + prose * 2)
+    assert title == "在全镇乡村振兴工作推进会上的讲话" and md.count("提高政治站位") == 1 and "正视问题短板" not in md
+    # the site talking about its page before the essay goes; a speech that ends "供大家参考" keeps it
+    title, md = body("春节是最喜欢的节日，那么工作总结该怎么写呢，这是为大家整理的乡镇工作总结三篇，供大家参考。\n"
+                     "乡镇工作总结\n" + prose * 3 +
+                     "\n以上是我的几点体会，供大家参考。\n")
+    assert "为大家整理" not in md and "以上是我的几点体会，供大家参考。" in md and title == "乡镇工作总结"
+    # a news dateline and its reporter go, the first sentence stays whole
+    title, md = body("全镇召开冬训工作会议\n本报讯（记者 王华）近日，" + prose * 3 + "\n")
+    assert "本报讯" not in md and "王华" not in md and "近日，今年以来，我镇坚持" in md
+    # hard-wrapped lines (a fixed width, cut mid-word) are one paragraph again, not sentences with stops
+    wrapped = prose * 6
+    lines = [wrapped[i:i + 22] for i in range(0, len(wrapped), 22)]
+    title, md = body("乡镇工作总结\n" + "\n".join(lines) + "\n")
+    assert wrapped in md.replace("\n", "")
+    assert "。。" not in md and len([p for p in md.split("\n\n") if "今年以来" in p]) == 1
+    # two page chunks: the first a page of text, the second cutting its last sentence
+    title, md = body("乡镇工作总结\n1、" + prose * 3 + "要切实维护\n2、社会的稳定。" + prose + "\n")
+    assert "要切实维护社会的稳定。" in md and "1、" not in md and "2、" not in md
