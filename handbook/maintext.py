@@ -30,6 +30,7 @@ SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
+TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
@@ -274,6 +275,18 @@ def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
         and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not repeats(line_key(line), title)
 
 
+def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> range:
+    """The lines from the first post header after the essay's prose ("张三 2023-05-02 10:12": a name and a
+    timestamp) to the end of the page, when less prose follows it than came before: comments, replies."""
+    han = [han_count(t) if label == "good" else 0 for (_, t), label in zip(text_lines, labels)]
+    for k, (_, t) in enumerate(text_lines):
+        name = TIMESTAMP.sub("", t).strip()
+        if sum(han[:k]) and TIMESTAMP.search(t) and han_count(name) <= 12 and not PUNCT.search(name) \
+                and "marker" not in labels[k:] and sum(han[k:]) < sum(han[:k]):
+            return range(k, len(text_lines))
+    return range(0)
+
+
 def title_again(keys: list[str], title: str, first: int) -> list[int]:
     """The lines at the start of the main text that, together, print the title again."""
     found, text = [], ""
@@ -325,6 +338,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     for i, v in enumerate(verdicts):
         if v.instead and prose and prose[0] < i < prose[-1]:
             v.label, v.instead = v.instead, ""
+    for i in comment_thread(text_lines, [v.label for v in verdicts]):
+        verdicts[i].label = "bad"
+        verdicts[i].why.append(COMMENTS)
     labels = [v.label for v in verdicts]
     # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
     labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
@@ -375,9 +391,11 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
     for a, b in spans:
         for i in range(b + 1, len(labels)):
-            if labels[i] in ("good", "marker", "bad"):
-                break
             line = text_lines[i][1].strip()
+            # a numeric date or time beside words, no sentence: a list of other essays or comments begin
+            if labels[i] in ("good", "marker", "bad") or DATE_TIME.search(line) and not ends_sentence(line) \
+                    and han_count(DATE_TIME.sub("", line)) >= 2:
+                break
             words = any(" words " in why for why in verdicts[i].why)
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
             notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
@@ -445,6 +463,7 @@ REASONS = {
     "marker": "essay marker", "title again": "the title printed again at the start of the text",
     "after marker": "title again, byline or date between an essay marker and its text",
 }
+COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
 
 

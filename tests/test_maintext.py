@@ -140,3 +140,12 @@ def test_layouts_without_a_profile_table_of_contents_intro_dateline_wrap_and_two
     # two page chunks: the first a page of text, the second cutting its last sentence
     title, md = body("乡镇工作总结\n1、" + prose * 3 + "要切实维护\n2、社会的稳定。" + prose + "\n")
     assert "要切实维护社会的稳定。" in md and "1、" not in md and "2、" not in md
+
+
+def test_lists_of_other_essays_and_comment_threads_after_the_text_go():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    comment = "这篇文章写得非常好，对我们基层干部开展工作很有启发，希望以后多分享这样的经验。"
+    text = ("乡镇工作总结\n" + prose * 3 + "\n" + prose * 2 + "\n1. 驻村工作总结 2023-05-01\n2. 第一书记述职报告 2023-04-28\n"
+            "张三 2023-05-02 10:12\n" + comment + "\n李四 2023-05-03 08:00\n" + comment + "\n")
+    md = clean_page(text, "x.txt", load_rules()).essays[0].markdown
+    assert md.count("今年以来") == 5 and "驻村工作总结" not in md and "张三" not in md and "写得非常好" not in md
