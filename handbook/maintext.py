@@ -287,6 +287,22 @@ def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> rang
     return range(0)
 
 
+def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, clean_title, max_chars: int) -> int | None:
+    """A short paragraph or two of the site's own before the essay's title ("很多人都在写工作总结,…那么如何写好
+    呢。" then "乡镇党建工作总结"): the title is a short line that ends like a document's name (title_endings)."""
+    s = d.settings
+    for j in range(first + 1, min(first + s["intro_max_lines"] + 1, len(labels))):
+        if labels[j] != "short":
+            continue
+        title = clean_title(text_lines[j][1]).strip()
+        intro = sum(han_count(text_lines[k][1]) for k in range(first, j))
+        if title.endswith(d.title_endings) and intro <= s["intro_max_han"] \
+                and title_score(title, verdicts[j], False, d, max_chars) > 0 and not ends_sentence(text_lines[j][1]):
+            return j
+        return None
+    return None
+
+
 def title_again(keys: list[str], title: str, first: int) -> list[int]:
     """The lines at the start of the main text that, together, print the title again."""
     found, text = [], ""
@@ -445,6 +461,11 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             elif any(" words " in w for w in verdicts[j].why) or repeats(keys[j], title) \
                     or BYLINE_LINE.match(text_lines[j][1].strip()) or DATE_TIME.search(text_lines[j][1]):
                 decision[j] = (False, "after marker")
+    if title_at is None and labels[first] == "good" and first not in labels_before:
+        title_at = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
+        if title_at is not None:
+            decision.update({j: (False, "intro") for j in range(first, title_at)})
+            decision[title_at] = (True, "title")
     glued = None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
@@ -461,6 +482,7 @@ REASONS = {
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",
+    "intro": "the site's words before the essay's title",
     "after marker": "title again, byline or date between an essay marker and its text",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"

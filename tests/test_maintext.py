@@ -128,6 +128,10 @@ def test_layouts_without_a_profile_table_of_contents_intro_dateline_wrap_and_two
                      "乡镇工作总结\n" + prose * 3 +
                      "\n以上是我的几点体会，供大家参考。\n")
     assert "为大家整理" not in md and "以上是我的几点体会，供大家参考。" in md and title == "乡镇工作总结"
+    # a short intro in the site's words, then the title: the intro goes, the title is found after it
+    title, md = body("很多人都在写工作总结，一篇好的总结能让领导看到你的成绩，那么如何写好呢。\n乡镇党建工作总结\n"
+                     + prose * 3 + "\n" + prose * 2)
+    assert title == "乡镇党建工作总结" and "如何写好" not in md
     # a news dateline and its reporter go, the first sentence stays whole
     title, md = body("全镇召开冬训工作会议\n本报讯（记者 王华）近日，" + prose * 3 + "\n")
     assert "本报讯" not in md and "王华" not in md and "近日，今年以来，我镇坚持" in md
