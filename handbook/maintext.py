@@ -135,7 +135,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if TOC.search(text):
         form += s["separators_weight"]
         why.append("a table-of-contents line")
-    if not PUNCT.search(text) and len(PLACE.findall(text)) >= 4:
+    places = PLACE.findall(text)  # a list of places, bare or with 、 between: most of the line is place names
+    if len(places) >= 4 and not re.search("[。！？!?；;：:]", text) and sum(map(len, places)) >= 0.6 * han:
         form += s["separators_weight"]
         why.append("a list of places")
     if BYLINE_LINE.match(text.strip()):

@@ -73,16 +73,22 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     essays: list[RawEssay] = []
     preamble = RawEssay(title="")
     current = preamble
+    first_number = 1
     for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
         if match:
+            if not essays:
+                first_number = _marker_number(line.strip()[:match.start("title")] if "title" in match.re.groupindex
+                                              else line.strip())
             current = RawEssay(title=clean_title(match.groupdict().get("title") or "", rules))
             essays.append(current)
         else:
             current.lines.append(line)
             current.numbers.append(number)
     dropped: list[Dropped] = []
-    if essays:
+    if essays and first_number > 1 and han_count("".join(preamble.lines)) >= rules.settings["lost_marker_min_han"]:
+        essays.insert(0, preamble)  # "篇二" first: the text before it is essay one, whose marker was lost
+    elif essays:
         dropped = [Dropped("preamble", l.strip(), n, "split", "text before the first essay marker (rules/structure.yaml essay_markers)")
                    for n, l in zip(preamble.numbers, preamble.lines) if l.strip()]
     else:
@@ -94,6 +100,20 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
                 for e in essays if e not in kept and e.title]
     return kept, dropped
+
+
+def _marker_number(marker: str) -> int:
+    """The number in an essay marker ("篇二", "第3篇"), 1 if none is read."""
+    m = re.search(r"\d+|[一二三四五六七八九十]+", marker)
+    if not m:
+        return 1
+    if m[0].isdigit():
+        return int(m[0])
+    digits = "一二三四五六七八九"
+    tens, _, ones = m[0].rpartition("十")
+    if "十" not in m[0]:
+        return digits.index(m[0][-1]) + 1
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 def _settle_title(essay: RawEssay, rules: Rules) -> None:

@@ -153,3 +153,13 @@ def test_lists_of_other_essays_and_comment_threads_after_the_text_go():
             "张三 2023-05-02 10:12\n" + comment + "\n李四 2023-05-03 08:00\n" + comment + "\n")
     md = clean_page(text, "x.txt", load_rules()).essays[0].markdown
     assert md.count("今年以来") == 5 and "驻村工作总结" not in md and "张三" not in md and "写得非常好" not in md
+
+
+def test_text_before_a_second_essay_marker_is_the_first_essay_and_a_list_of_places_goes():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    other = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+    page = clean_page("乡镇党建工作总结\n" + prose * 3 + "\n篇二：乡镇工作总结\n" + other * 2 + "\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党建工作总结", "乡镇工作总结"]
+    md = clean_page("乡镇党建工作总结\n" + prose * 3 + "\n北京市、上海市、天津市、重庆市、河北省、山西省、辽宁省\n" + prose,
+                    "x.txt", load_rules()).essays[0].markdown
+    assert "天津市" not in md and md.count("今年以来") == 4
