@@ -200,7 +200,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
     stripped = text.strip()
     han = han_count(stripped)
-    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，," \
+    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
             or HEADING_START.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
@@ -417,7 +417,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
             notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
             # a label announcing what follows ("相关附件:") when nothing of the text follows
-            notice = notice or line.endswith((":", "：")) and all(labels[k] in ("bad", "foreign", "code")
+            notice = notice or line.endswith((":", "：")) and all(labels[k] not in ("good", "marker")
                                                                  for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice \
                     and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
@@ -438,7 +438,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
-    scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1])]
+    scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     title_at = max(scored)[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")

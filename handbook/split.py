@@ -21,6 +21,10 @@ class RawEssay:
     title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
+# a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
+NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
+
+
 def _key(text: str) -> str:
     return PUNCT_OR_SPACE.sub("", text)
 
@@ -53,7 +57,7 @@ def _without_stuffed_keywords(title: str) -> str:
 
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
-    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,:："
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END
 
 
 def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:

@@ -163,3 +163,11 @@ def test_text_before_a_second_essay_marker_is_the_first_essay_and_a_list_of_plac
     md = clean_page("乡镇党建工作总结\n" + prose * 3 + "\n北京市、上海市、天津市、重庆市、河北省、山西省、辽宁省\n" + prose,
                     "x.txt", load_rules()).essays[0].markdown
     assert "天津市" not in md and md.count("今年以来") == 4
+
+
+def test_a_question_is_a_title_and_a_label_with_nothing_after_it_goes():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("如何做好乡镇党建工作？\n张三\n乡镇党委书记\n123 人赞同了该回答\n" + prose * 3 + "\n" + prose * 2
+                      + "\n附件：\n扫一扫在手机打开当前页\n网站标识码：1234567890\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["如何做好乡镇党建工作？"]
+    assert "附件" not in page.essays[0].markdown and "人赞同" not in page.essays[0].markdown
