@@ -30,6 +30,8 @@ SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
+HAN_CHAR = re.compile(f"[{HAN}]")
+COUNTER = re.compile(rf"^[{HAN}]{{1,6}}\s*[:：]?\s*\d+(\.\d+)?\s*[万wWkK]?\s*(次|人|条|个|篇)?$")  # "阅读 1234", "点赞 12"
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
@@ -139,6 +141,13 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if len(places) >= 4 and not re.search("[。！？!?；;：:]", text) and sum(map(len, places)) >= 0.6 * han:
         form += s["separators_weight"]
         why.append("a list of places")
+    if COUNTER.match(text.strip()):
+        form += s["separators_weight"]
+        why.append("a label with a count")
+    covered = sum(len(w) for w in distinct if HAN_CHAR.match(w))
+    if han and han <= s["button_max_han"] and covered >= s["button_share"] * han and vocab:
+        form += s["separators_weight"]
+        why.append("nothing but chrome words (a button or a label)")
     if BYLINE_LINE.match(text.strip()):
         form += s["separators_weight"]
         why.append("a byline")
@@ -317,11 +326,16 @@ def title_again(keys: list[str], title: str, first: int) -> list[int]:
     return []
 
 
-def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int) -> MainText:
+def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
+           chrome_lines: frozenset[int] = frozenset()) -> MainText:
     """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
-    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it."""
+    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
+    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
     s = d.settings
     text_lines = [(n, t) for n, t in lines if t.strip()]
+    # a line the chrome stage removed ("(责任编辑:…)") lies between these two: a boundary
+    removed_before = [k > 0 and any(m in chrome_lines for m in range(text_lines[k - 1][0] + 1, n))
+                      for k, (n, _) in enumerate(text_lines)]
     counts = Counter(line_key(t) for _, t in text_lines)
     keys = [line_key(t) for _, t in text_lines]
     # a long line printed again, whole, at the start of a line further down: an abstract, a summary box
@@ -410,7 +424,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         for i in range(b + 1, len(labels)):
             line = text_lines[i][1].strip()
             # a numeric date or time beside words, no sentence: a list of other essays or comments begin
-            if labels[i] in ("good", "marker", "bad") or DATE_TIME.search(line) and not ends_sentence(line) \
+            if labels[i] in ("good", "marker", "bad") or removed_before[i] \
+                    or DATE_TIME.search(line) and not ends_sentence(line) \
                     and han_count(DATE_TIME.sub("", line)) >= 2:
                 break
             words = any(" words " in why for why in verdicts[i].why)

@@ -90,6 +90,8 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
             current.lines.append(line)
             current.numbers.append(number)
     dropped: list[Dropped] = []
+    if essays and not han_count("".join(line for e in essays for line in e.lines)):
+        essays = []  # markers with nothing under them (a list of essay names): the text is before them
     if essays and first_number > 1 and han_count("".join(preamble.lines)) >= rules.settings["lost_marker_min_han"]:
         essays.insert(0, preamble)  # "篇二" first: the text before it is essay one, whose marker was lost
     elif essays:

@@ -171,3 +171,12 @@ def test_a_question_is_a_title_and_a_label_with_nothing_after_it_goes():
                       + "\n附件：\n扫一扫在手机打开当前页\n网站标识码：1234567890\n", "x.txt", load_rules())
     assert [e.title for e in page.essays] == ["如何做好乡镇党建工作？"]
     assert "附件" not in page.essays[0].markdown and "人赞同" not in page.essays[0].markdown
+
+
+def test_buttons_counters_and_sidebars_around_the_text():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("相关阅读：\n村支书述职报告\n乡镇党建工作总结\n" + prose * 3 + "\n【纠错】\n阅读 1234\n" + prose * 2
+                      + "\n（责任编辑：张三）\n经典图书\n• 面试教材系列\n", "x.txt", load_rules())
+    md = page.essays[0].markdown
+    assert page.essays[0].title == "乡镇党建工作总结" and md.count("今年以来") == 5
+    assert not any(junk in md for junk in ("纠错", "1234", "张三", "经典图书", "村支书述职报告"))
