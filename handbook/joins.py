@@ -74,7 +74,8 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
     found = [(m.start(), m.end(), int(m["n"])) for m in rules.chunk_number.finditer(text)]
     run = _longest_sequence(found)
     s = rules.settings
-    if len(run) < s["chunk_min_run"] and not _two_long_chunks(text, run, s["chunk_min_han"]):
+    if len(run) < s["chunk_min_run"] and not _two_long_chunks(text, run, s["chunk_min_han"]) \
+            or _short_items(text, run):
         return paragraphs, 0
     broken = sum(1 for start, _, _ in run if start and not ends_sentence(text[max(0, start - 20):start].rstrip("\n")))
     if broken < s["chunk_min_broken_ratio"] * len(run):
@@ -98,6 +99,13 @@ def _two_long_chunks(text: str, run: list[tuple[int, int, int]], min_han: int) -
         return False
     (_, end, _), (start, _, _) = run
     return han_count(text[end:start]) >= min_han and not ends_sentence(text[:start].rstrip("\n"))
+
+
+def _short_items(text: str, run: list[tuple[int, int, int]]) -> bool:
+    """A numbered list of short items with no full stop ("1、加强学习，提高政治素质" "2、…") is no page chunks."""
+    ends = [start for start, _, _ in run[1:]] + [text.find("\n", run[-1][1]) % (len(text) + 1)]
+    items = [text[end:stop] for (_, end, _), stop in zip(run, ends)]
+    return all(han_count(item) < 20 and not re.search("[。！？!?]", item) for item in items)
 
 
 def _longest_sequence(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

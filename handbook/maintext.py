@@ -42,6 +42,8 @@ MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by si
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
+ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
+                         r"[一二三四五六七八九十]{1,3}、)")
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -112,15 +114,20 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     vocab = 0.0
     dilution = 1 + han / s["dilution_chars"]
     distinct: set[str] = set()
+    strong: set[str] = set()  # the words of vocabularies that are no everyday words
     for name, weight, dilute, pattern in d.vocabularies:
         hits = pattern.findall(text)
         if hits:
             vocab += weight * len(hits) / (dilution if dilute else 1)
             distinct.update(hits)
+            if not f"{name} ".startswith(ORDINARY):
+                strong.update(hits)
             why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
     # many different chrome words close together: a site's blurb, however long ("由会员分享,可在线阅读,更多…")
     # (not a run of several sentences: prose that happens to use such words, "群众的评论…。要及时分享…。")
-    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
+    # (an everyday word counts half: "要组织党员下载学习强国APP…积分…。" is a sentence of the essay)
+    words = len(strong) + len(distinct - strong) / 2
+    dense = words >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
         and len(re.findall(r"[。！？!?]", text)) < 2
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
@@ -313,6 +320,14 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
     return None
 
 
+def continues_list(text_lines, decision, i: int) -> bool:
+    """A line that goes on with the enumeration of the kept line before it ("一是…" "二是…", "1、" "2、")."""
+    if not decision.get(i - 1, (False,))[0]:
+        return False
+    before, line = text_lines[i - 1][1].strip(), text_lines[i][1].strip()
+    return bool(ENUMERATION.match(line) and ENUMERATION.match(before))
+
+
 def title_again(keys: list[str], title: str, first: int) -> list[int]:
     """The lines at the start of the main text that, together, print the title again."""
     found, text = [], ""
@@ -430,13 +445,15 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                 break
             words = any(" words " in why for why in verdicts[i].why)
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
-            notice = strong_words(verdicts[i]) and (not ends_sentence(line) or BRACKETED.match(line))
-            # a label announcing what follows ("相关附件:") when nothing of the text follows
-            notice = notice or line.endswith((":", "：")) and all(labels[k] not in ("good", "marker")
-                                                                 for k in range(i + 1, len(labels)))
+            notice = strong_words(verdicts[i]) and not HEADING_START.match(line) \
+                and (not ends_sentence(line) or BRACKETED.match(line))
+            # a label announcing what follows ("相关附件:") when no prose, list item or sentence follows
+            notice = notice or line.endswith((":", "：")) and not any(
+                labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
+                or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice \
                     and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
-                    and (i <= b + s["tail_window"] or ends_sentence(line)):
+                    and (i <= b + s["tail_window"] or ends_sentence(line) or continues_list(text_lines, decision, i)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):

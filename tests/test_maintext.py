@@ -180,3 +180,13 @@ def test_buttons_counters_and_sidebars_around_the_text():
     md = page.essays[0].markdown
     assert page.essays[0].title == "乡镇党建工作总结" and md.count("今年以来") == 5
     assert not any(junk in md for junk in ("纠错", "1234", "张三", "经典图书", "村支书述职报告"))
+
+
+def test_short_numbered_items_and_prose_with_several_chrome_words_stay():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    items = ["1、加强学习，提高政治素质", "2、转变作风，密切联系群众", "3、廉洁自律，树立良好形象"]
+    listed = ["主要做法如下：", "一是强化组织领导", "二是健全工作机制", "三是加大督查力度"]
+    app = "要组织党员下载学习强国APP，每天坚持学习，积分排名靠前的给予表扬。"
+    md = clean_page("乡镇工作总结\n" + prose * 3 + "\n" + "\n".join(items) + "\n" + app + "\n" + prose * 2 + "\n"
+                    + "\n".join(listed) + "\n", "x.txt", load_rules()).essays[0].markdown
+    assert all(line in md for line in items + listed + [app]), md
