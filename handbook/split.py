@@ -21,6 +21,7 @@ class RawEssay:
     title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
+NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*[:：]?$")
 # a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
 NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
 
@@ -78,9 +79,13 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     preamble = RawEssay(title="")
     current = preamble
     first_number = 1
+    numbered = _numbered_titles([line for _, line in lines])
     for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
-        if match:
+        if line.strip() in numbered:
+            current = RawEssay(title=numbered[line.strip()])
+            essays.append(current)
+        elif match:
             if not essays:
                 first_number = _marker_number(line.strip()[:match.start("title")] if "title" in match.re.groupindex
                                               else line.strip())
@@ -106,6 +111,17 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
                 for e in essays if e not in kept and e.title]
     return kept, dropped
+
+
+def _numbered_titles(lines: list[str]) -> dict[str, str]:
+    """Essays of one page named by one title and a number ("春节乡镇工作总结1" … "春节乡镇工作总结2"): each such
+    line, numbered 1, 2, … in page order, starts an essay with that title."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for line in lines:
+        if m := NUMBERED_TITLE.match(line.strip()):
+            found.setdefault(m["title"], []).append((_marker_number(m["n"]), line.strip()))
+    return {line: title for title, items in found.items() if len(items) >= 2
+            and [n for n, _ in items] == list(range(1, len(items) + 1)) for _, line in items}
 
 
 def _marker_number(marker: str) -> int:

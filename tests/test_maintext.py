@@ -190,3 +190,11 @@ def test_short_numbered_items_and_prose_with_several_chrome_words_stay():
     md = clean_page("乡镇工作总结\n" + prose * 3 + "\n" + "\n".join(items) + "\n" + app + "\n" + prose * 2 + "\n"
                     + "\n".join(listed) + "\n", "x.txt", load_rules()).essays[0].markdown
     assert all(line in md for line in items + listed + [app]), md
+
+
+def test_essays_named_by_one_title_and_a_number_are_split():
+    first = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    second = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+    page = clean_page("春节乡镇工作总结1\n" + first * 3 + "\n春节乡镇工作总结2\n" + second * 3 + "\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["春节乡镇工作总结", "春节乡镇工作总结"]
+    assert "进一步提高认识" in page.essays[1].markdown and "进一步提高认识" not in page.essays[0].markdown
