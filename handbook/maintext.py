@@ -436,10 +436,12 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                 decision[i] = (True, "heading")
     # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
     for a, b in spans:
+        after_chrome = False  # past a line the chrome rules removed only sentences stay ("经典图书" goes)
         for i in range(b + 1, len(labels)):
             line = text_lines[i][1].strip()
+            after_chrome = after_chrome or removed_before[i]
             # a numeric date or time beside words, no sentence: a list of other essays or comments begin
-            if labels[i] in ("good", "marker", "bad") or removed_before[i] \
+            if labels[i] in ("good", "marker", "bad") or after_chrome and not ends_sentence(line) \
                     or DATE_TIME.search(line) and not ends_sentence(line) \
                     and han_count(DATE_TIME.sub("", line)) >= 2:
                 break
