@@ -223,7 +223,8 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or BYLINE_LINE.match(stripped) or MENU.search(stripped):
         return 0.0
-    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
+    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why) \
+            and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
     score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0) - (1.0 if han < 4 else 0.0)  # a button, a label
     score += sum(0.5 for w in d.title_words if w in stripped)
