@@ -321,6 +321,20 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
     return None
 
 
+def menu_column(text_lines: list[tuple[int, str]], min_items: int = 3, max_han: int = 6) -> set[int]:
+    """Lines in a column of three or more short items (menu links, one per line: "工作总结" "心得体会" …)."""
+    short = [han_count(t) <= max_han and not PUNCT.search(t) and not HEADING_START.match(t.strip())
+             for _, t in text_lines]
+    found: set[int] = set()
+    start = 0
+    for i in range(len(short) + 1):
+        if i == len(short) or not short[i]:
+            if i - start >= min_items:
+                found.update(range(start, i))
+            start = i + 1
+    return found
+
+
 def continues_list(text_lines, decision, i: int) -> bool:
     """A line that goes on with the enumeration of the kept line before it ("一是…" "二是…", "1、" "2、")."""
     if not decision.get(i - 1, (False,))[0]:
@@ -467,7 +481,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
     # a prose line before the main run is a candidate too: a long title with a colon reads as prose
-    before = [i for i in range(first - 1, -1, -1) if labels[i] in ("short", "good")][:s["title_search_lines"]]
+    menu = menu_column(text_lines)
+    before = [i for i in range(first - 1, -1, -1)
+              if labels[i] in ("short", "good") and i not in menu][:s["title_search_lines"]]
     start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
     scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
                + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)

@@ -198,3 +198,10 @@ def test_essays_named_by_one_title_and_a_number_are_split():
     page = clean_page("春节乡镇工作总结1\n" + first * 3 + "\n春节乡镇工作总结2\n" + second * 3 + "\n", "x.txt", load_rules())
     assert [e.title for e in page.essays] == ["春节乡镇工作总结", "春节乡镇工作总结"]
     assert "进一步提高认识" in page.essays[1].markdown and "进一步提高认识" not in page.essays[0].markdown
+
+
+def test_a_column_of_menu_links_between_title_and_text_is_no_title():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    menu = "\n".join(["工作总结", "心得体会", "述职报告", "讲话稿", "调研报告", "思想汇报", "申请书", "演讲稿", "入党申请书"])
+    page = clean_page("乡镇党委书记抓基层党建述职报告\n" + menu + "\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党委书记抓基层党建述职报告"]
