@@ -50,7 +50,7 @@ def _without_stuffed_keywords(title: str) -> str:
     """The title alone, when what follows it in brackets or after commas only repeats it with more words."""
     if (m := re.match(r"^(.{4,}?)[(（](.+)[)）]$", title)) and m[1] in m[2]:
         return m[1].strip()
-    parts = [p.strip() for p in re.split(r"[,，|｜、]", title)]
+    parts = [p.strip() for p in re.split(r"[,，|｜、\s]+", title)]
     if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
         return parts[0]
     return title
