@@ -266,8 +266,10 @@ def strong_words(verdict: Verdict) -> bool:
 def summary_of_next(text: str, key: str, next_key: str) -> bool:
     """A summary box printed just before the text: it starts with the whole first sentence of the next
     line (a long one) and is shorter than it ("核心摘要:" + the first sentence + one more)."""
+    if len(key) < 30 or len(key) >= len(next_key) or key[:30] != next_key[:30]:
+        return False
     sentence = line_key(re.split(r"(?<=[。！？!?])", text.strip(), maxsplit=1)[0])
-    return len(sentence) >= 30 and len(key) < len(next_key) and next_key.startswith(sentence)
+    return len(sentence) >= 30 and next_key.startswith(sentence)
 
 
 def label_before_text(text: str) -> str:
@@ -296,12 +298,17 @@ def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
 def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> range:
     """The lines from the first post header after the essay's prose ("张三 2023-05-02 10:12": a name and a
     timestamp) to the end of the page, when less prose follows it than came before: comments, replies."""
+    if not any(TIMESTAMP.search(t) for _, t in text_lines):
+        return range(0)
     han = [han_count(t) if label == "good" else 0 for (_, t), label in zip(text_lines, labels)]
+    total, before = sum(han), 0
     for k, (_, t) in enumerate(text_lines):
-        name = TIMESTAMP.sub("", t).strip()
-        if sum(han[:k]) and TIMESTAMP.search(t) and han_count(name) <= 12 and not PUNCT.search(name) \
-                and "marker" not in labels[k:] and sum(han[k:]) < sum(han[:k]):
-            return range(k, len(text_lines))
+        if TIMESTAMP.search(t):
+            name = TIMESTAMP.sub("", t).strip()
+            if before and han_count(name) <= 12 and not PUNCT.search(name) and "marker" not in labels[k:] \
+                    and total - before < before:
+                return range(k, len(text_lines))
+        before += han[k]
     return range(0)
 
 
@@ -481,7 +488,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
     # a prose line before the main run is a candidate too: a long title with a colon reads as prose
-    menu = menu_column(text_lines)
+    menu = menu_column(text_lines[:first])
     before = [i for i in range(first - 1, -1, -1)
               if labels[i] in ("short", "good") and i not in menu][:s["title_search_lines"]]
     start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
