@@ -9,6 +9,8 @@ the gold ones), crashes and pinyin left; then the same figures for the page with
 
     python -m bench.fidelity              figures for both halves and the no-cleaning baseline
     python -m bench.fidelity --verbose    and one line per page with what failed
+    python -m bench.fidelity --verbose --half dev   the lines of the dev pages only (tune on those; a
+                                          test page's failures are not to be read, only its half's figures)
     python -m bench.fidelity --pin        raise (never lower) the test-half floors in floor.yaml
     python -m bench.fidelity --code DIR   clean with the handbook package and rules/ under DIR
 
@@ -28,6 +30,7 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,9 +99,13 @@ class Cleaner:
         self._read, self._clean_page, self.rules = read.read_source, clean_page, load_rules()
 
     def __call__(self, path: Path) -> Cleaned:
+        return self.clean(lambda: self._read(path, self.rules.settings["max_source_bytes"], str(path)), str(path))
+
+    def clean(self, read: Callable[[], str], name: str) -> Cleaned:
+        """The page whose text `read` gives, cleaned (bench/html_extract.py passes other HTML extractors)."""
         try:
-            text = self._read(path, self.rules.settings["max_source_bytes"], str(path))
-            page = self._clean_page(text, str(path), self.rules, self.rules.site_for(None, None, text))
+            text = read()
+            page = self._clean_page(text, name, self.rules, self.rules.site_for(None, None, text))
         except Exception as exc:  # a crash is a score, not the end of the run
             return Cleaned([], "", "", crash=f"{type(exc).__name__}: {exc}")
         titles = [e.title for e in page.essays]
@@ -207,12 +214,21 @@ def figures(scores: list[PageScore]) -> Figures:
     )
 
 
+CHROME_WORDS = ("贷款", "来源", "广告", "评论", "下载")
+
+
+def chrome_words(entry: dict) -> list[str]:
+    """A gold entry's chrome words: its list, or `true` for the usual five."""
+    words = entry.get("chrome_words") or []
+    return list(CHROME_WORDS) if words is True else words
+
+
 def chrome_word_prose(entries: list[dict], scores: list[PageScore]) -> tuple[int, int]:
     """Fragments of essay prose that contain chrome vocabulary (贷款, 来源, 广告, 评论, 下载): kept, total."""
     kept = total = 0
     for entry, s in zip(entries, scores):
         for snippet in entry.get("must", []):
-            if any(word in snippet for word in entry.get("chrome_words", [])):
+            if any(word in snippet for word in chrome_words(entry)):
                 total += 1
                 kept += f"missing {snippet}" not in s.failures
     return kept, total
@@ -250,6 +266,7 @@ def pin(scores: list[PageScore], floor_file: Path = REAL / "floor.yaml") -> dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="one line per page")
+    parser.add_argument("--half", choices=HALVES, help="with --verbose: the lines of this half's pages only")
     parser.add_argument("--pin", action="store_true", help="raise the test-half floors to today's figures")
     parser.add_argument("--code", type=Path, help="a directory with the handbook package and rules/ to measure")
     args = parser.parse_args(argv)
@@ -272,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(entries)} pages cleaned in {seconds:.1f} s")
     if args.verbose:
         for s in scores:
+            if args.half and s.half != args.half:
+                continue
             mark = "ok" if not s.failures else f"{len(s.failures)} failed"
             print(f"{s.half:4} {s.file}: kept {s.kept}/{s.must}, left {s.left}/{s.must_not}, "
                   f"title {'right' if s.title_right else 'wrong' if s.title_scored else '—'}: {mark}"

@@ -1,8 +1,9 @@
 """Which main-content extractor should run on .html sources before the text rules: trafilatura or
 readability-lxml (or only the built-in tag stripper)? Each is run on real saved pages
 (bench/html_pages.yaml), the cleaner runs on what it gives, and the result is scored as bench/fidelity.py
-does: body kept (% of must-keep fragments present), junk left (% of must-go strings still there), pages
-that get a title, seconds for extraction and cleaning.
+scores the real-page corpus, dev and test half apart: body kept (% of must-keep fragments present), junk
+left (% of must-go strings still there), titles right (pages with gold titles), pages that get a title,
+seconds for extraction and cleaning.
 
     python -m bench.html_extract DIR     DIR holds the pages named in bench/html_pages.yaml
 """
@@ -16,10 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from bench.fidelity import normalise, plain
+from bench.fidelity import HALVES, Cleaner, figures, score
 from handbook import read
-from handbook.pipeline import clean_page
-from handbook.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,31 +42,32 @@ EXTRACTORS = {"built-in only": builtin, "trafilatura": with_trafilatura,
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", type=Path)
+    parser.add_argument("pages", type=Path, help="a folder with the pages of bench/html_pages.yaml")
     args = parser.parse_args()
     gold = yaml.safe_load((ROOT / "bench" / "html_pages.yaml").read_text(encoding="utf-8"))
-    rules = load_rules()
-    print("| extractor | pages | body kept | junk left | pages with a title | seconds |\n"
-          "| --- | ---: | ---: | ---: | ---: | ---: |")
+    groups = {f"{half} half": [(e, args.pages / e["file"]) for e in gold if e["half"] == half] for half in HALVES}
+    cleaner = Cleaner()
+    print("| extractor | pages | body kept | junk left | titles right | pages with a title | seconds |\n"
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for name, extract in EXTRACTORS.items():
         try:
             extract("<html><body><p>试</p></body></html>")
         except ImportError as err:
-            print(f"| {name} | not installed ({err.name}) | | | |")
+            print(f"| {name} | not installed ({err.name}) | | | | | |")
             continue
-        kept = must = left = must_not = titled = 0
-        started = time.perf_counter()
-        for entry in gold:
-            html, _ = read.decode((args.pages / entry["file"]).read_bytes(), entry["file"])
-            page = clean_page(extract(read.normalise_newlines(html)), entry["file"], rules)
-            text = normalise("\n".join(plain(e.markdown) for e in page.essays))
-            titled += bool(page.essays and page.essays[0].title)
-            kept += sum(1 for s in entry["must"] if normalise(s) in text)
-            left += sum(1 for s in entry["must_not"] if normalise(s) in text)
-            must += len(entry["must"])
-            must_not += len(entry["must_not"])
-        seconds = time.perf_counter() - started
-        print(f"| {name} | {len(gold)} | {kept / must:.1%} | {left / must_not:.1%} | {titled} | {seconds:.2f} |")
+        for group, pages in groups.items():
+            started = time.perf_counter()
+            scores, titled = [], 0
+            for entry, path in pages:
+                html, _ = read.decode(path.read_bytes(), entry["file"])
+                cleaned = cleaner.clean(lambda: extract(read.normalise_newlines(html)), entry["file"])
+                scores.append(score(entry, cleaned))
+                titled += bool(cleaned.titles and cleaned.titles[0])
+            seconds = time.perf_counter() - started
+            f = figures(scores)
+            titles = "—" if f.titles_right is None else f"{f.titles_right:.1f}%"
+            print(f"| {name} | {group}: {f.pages} | {f.body_kept:.1f}% | {f.junk_left:.1f}% | {titles} | {titled} | "
+                  f"{seconds:.2f} |")
     return 0
 
 

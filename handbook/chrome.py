@@ -10,6 +10,7 @@ import re
 
 from .model import Dropped
 from .rules import Rule, Rules, SiteProfile
+from .text import ends_sentence, han_count
 
 BULLET = re.compile(r"^[\s•·●▪◆◇■□○\-*]+")
 Lines = list[tuple[int, str]]
@@ -53,12 +54,22 @@ def _first_match(text: str, rules_: tuple[Rule, ...]) -> Rule | None:
     return next((r for r in rules_ if r.pattern.match(text)), None)
 
 
+def _is_paragraph(line: str) -> bool:
+    """A paragraph of prose (a teaser is a title or a truncated preview ending in "……")."""
+    line = line.strip()
+    return han_count(line) >= 30 and ends_sentence(line) and not line.endswith(("……", "...", "…"))
+
+
 def drop_teasers(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
-    """Drop a "相关范文推荐" block: from its heading to the next essay marker or the end of the page."""
+    """Drop a "相关范文推荐" block: from its heading to the next essay marker, the next paragraph of
+    prose (the block was a sidebar or links inside the text) or the end of the page."""
     for i, (_, line) in enumerate(lines):
         if heading := _first_match(line.strip(), rules.teaser_headings):
             end = next((j for j in range(i + 1, len(lines))
-                        if any(m.match(lines[j][1].strip()) for m in rules.essay_markers)), len(lines))
+                        if any(m.match(lines[j][1].strip()) for m in rules.essay_markers)
+                        or _is_paragraph(lines[j][1])), len(lines))
+            if i + 1 < end < len(lines) and not ends_sentence(lines[end - 1][1]):
+                end -= 1  # the line just before the prose may be its title: the main-text detector judges it
             dropped = [Dropped("teaser", l.strip(), n, "chrome", heading.where) for n, l in lines[i:end] if l.strip()]
             rest, more = drop_teasers(lines[end:], rules)
             return lines[:i] + rest, dropped + more

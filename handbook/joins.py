@@ -23,7 +23,9 @@ def starts_numbered(text: str, rules: Rules) -> bool:
 
 
 def _is_heading_line(text: str, rules: Rules) -> bool:
-    return starts_numbered(text, rules) and han_count(text) <= rules.heading_max_chars
+    """A numbered line that is short, or has no sentence punctuation at all (a long heading)."""
+    return starts_numbered(text, rules) and (han_count(text) <= rules.heading_max_chars
+                                             or not re.search("[。！？!?；;]", text))
 
 
 def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[tuple[int, str]], list[Dropped]]:
@@ -71,7 +73,8 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
     found = [(m.start(), m.end(), int(m["n"])) for m in rules.chunk_number.finditer(text)]
     run = _longest_sequence(found)
     s = rules.settings
-    if len(run) < s["chunk_min_run"]:
+    if len(run) < s["chunk_min_run"] and not _two_long_chunks(text, run, s["chunk_min_han"]) \
+            or _short_items(text, run):
         return paragraphs, 0
     broken = sum(1 for start, _, _ in run if start and not ends_sentence(text[max(0, start - 20):start].rstrip("\n")))
     if broken < s["chunk_min_broken_ratio"] * len(run):
@@ -88,6 +91,22 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
     return [p for p in "".join(out).split("\n") if p.strip()], len(run)
 
 
+def _two_long_chunks(text: str, run: list[tuple[int, int, int]], min_han: int) -> bool:
+    """Two chunks are enough when the first is a page of text and the second cuts its last sentence
+    ("…影响" "2、社会的稳定。"): a list of two items is short."""
+    if len(run) != 2:
+        return False
+    (_, end, _), (start, _, _) = run
+    return han_count(text[end:start]) >= min_han and not ends_sentence(text[:start].rstrip("\n"))
+
+
+def _short_items(text: str, run: list[tuple[int, int, int]]) -> bool:
+    """A numbered list of short items with no full stop ("1、加强学习，提高政治素质" "2、…") is no page chunks."""
+    ends = [start for start, _, _ in run[1:]] + [text.find("\n", run[-1][1]) % (len(text) + 1)]
+    items = [text[end:stop] for (_, end, _), stop in zip(run, ends)]
+    return all(han_count(item) < 20 and not re.search("[。！？!?]", item) for item in items)
+
+
 def _longest_sequence(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The longest run of chunk numbers n, n+1, n+2 … in page order (other numbers may lie between)."""
     best: list = []
@@ -102,8 +121,9 @@ def _longest_sequence(found: list[tuple[int, int, int]]) -> list[tuple[int, int,
 
 def restore_dropped_stops(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """When most body paragraphs lack a final stop, the site dropped them: put 。 back."""
+    width = wrap_width(paragraphs)
     body = [p for p in paragraphs if han_count(p) >= 8 and not starts_numbered(p, rules)]
-    missing = [p for p in body if not ends_sentence(p)]
+    missing = [p for p in body if not ends_sentence(p) and not _wrapped(p, width)]
     if len(body) < 4 or len(missing) < rules.settings["dropped_stop_ratio"] * len(body):
         return paragraphs, 0
     out = [p + "。" if p in missing else p for p in paragraphs]
@@ -115,18 +135,40 @@ def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], i
     out: list[str] = []
     joins = 0
     min_chars = rules.settings["join_min_line_chars"]
+    width = wrap_width(paragraphs)
     for p in paragraphs:
         if out:
             prev = out[-1]
             continues = p.startswith(CONTINUATION_START)
-            broken = (not ends_sentence(prev) and len(prev) >= min_chars
-                      and not starts_numbered(p, rules) and not _is_heading_line(prev, rules))
+            broken = (not ends_sentence(prev) and (len(prev) >= min_chars or _wrapped(prev, width))
+                      and not starts_numbered(p, rules)
+                      and (not _is_heading_line(prev, rules) or _wrapped(prev, width)))
             if continues or broken:
                 out[-1] = prev + p
                 joins += 1
                 continue
         out.append(p)
     return out, joins
+
+
+def _display_width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text.strip())
+
+
+def wrap_width(paragraphs: list[str]) -> float | None:
+    """The width a text was hard-wrapped at (a PDF or a viewer's fixed lines, "…县委每年要对村党" /
+    "支部书记开展…"): most lines that stop mid-sentence are as wide as each other. None if not wrapped."""
+    widths = sorted(_display_width(p) for p in paragraphs if han_count(p) >= 8 and not ends_sentence(p))
+    if len(widths) < 8:  # fewer lines of like width may be clauses whose stops a site dropped
+        return None
+    middle = widths[len(widths) // 2]
+    near = sum(1 for w in widths if abs(w - middle) <= 2.5)
+    return middle if near >= 0.7 * len(widths) else None
+
+
+def _wrapped(line: str, width: float | None) -> bool:
+    """A line cut at the wrap width, not at the end of a sentence."""
+    return width is not None and not ends_sentence(line) and _display_width(line) >= width - 2.5
 
 
 def _remove_everywhere(paragraphs: list[str], pattern: re.Pattern) -> tuple[list[str], int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from .model import Dropped
@@ -27,14 +28,24 @@ LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
-DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期")  # and journal issues
+DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
+                       r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
+HAN_CHAR = re.compile(f"[{HAN}]")
+COUNTER = re.compile(rf"^[{HAN}]{{1,6}}\s*[:：]?\s*\d+(\.\d+)?\s*[万wWkK]?\s*(次|人|条|个|篇)?$")  # "阅读 1234", "点赞 12"
+TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$")
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
+                         rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$")
 MENU = re.compile(r"(\S{1,8}\s+){2,}\S")  # three or more short items side by side
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
+ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
+ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
+                         r"[一二三四五六七八九十]{1,3}、)")
+BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
+GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
 
@@ -43,6 +54,7 @@ class Verdict:
     label: str  # good (prose), short, bad (chrome), foreign, code
     score: float
     why: list[str] = field(default_factory=list)
+    instead: str = ""  # the label a line the site talks in would have had: it stays when inside the essay
 
     def explain(self) -> str:
         reasons = f": {', '.join(self.why)}" if self.why else ""
@@ -61,6 +73,7 @@ class Detector:
     title_endings: tuple[str, ...]
     salutations: tuple[str, ...]
     site_name_endings: tuple[str, ...]
+    self_promotion: re.Pattern
 
     @classmethod
     def from_yaml(cls, data: dict) -> "Detector":
@@ -70,7 +83,8 @@ class Detector:
         return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
-                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]))
+                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
+                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))))
 
 
 def line_key(text: str) -> str:
@@ -100,15 +114,20 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     vocab = 0.0
     dilution = 1 + han / s["dilution_chars"]
     distinct: set[str] = set()
+    strong: set[str] = set()  # the words of vocabularies that are no everyday words
     for name, weight, dilute, pattern in d.vocabularies:
         hits = pattern.findall(text)
         if hits:
             vocab += weight * len(hits) / (dilution if dilute else 1)
             distinct.update(hits)
+            if not f"{name} ".startswith(ORDINARY):
+                strong.update(hits)
             why.append(f"{name} words {'/'.join(dict.fromkeys(hits))} ({WHERE} vocabularies.{name})")
     # many different chrome words close together: a site's blurb, however long ("由会员分享,可在线阅读,更多…")
     # (not a run of several sentences: prose that happens to use such words, "群众的评论…。要及时分享…。")
-    dense = len(distinct) >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
+    # (an everyday word counts half: "要组织党员下载学习强国APP…积分…。" is a sentence of the essay)
+    words = len(strong) + len(distinct - strong) / 2
+    dense = words >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
         and len(re.findall(r"[。！？!?]", text)) < 2
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
@@ -125,9 +144,17 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if TOC.search(text):
         form += s["separators_weight"]
         why.append("a table-of-contents line")
-    if not PUNCT.search(text) and len(PLACE.findall(text)) >= 4:
+    places = PLACE.findall(text)  # a list of places, bare or with 、 between: most of the line is place names
+    if len(places) >= 4 and not re.search("[。！？!?；;：:]", text) and sum(map(len, places)) >= 0.6 * han:
         form += s["separators_weight"]
         why.append("a list of places")
+    if COUNTER.match(text.strip()):
+        form += s["separators_weight"]
+        why.append("a label with a count")
+    covered = sum(len(w) for w in distinct if HAN_CHAR.match(w))
+    if han and han <= s["button_max_han"] and covered >= s["button_share"] * han and vocab:
+        form += s["separators_weight"]
+        why.append("nothing but chrome words (a button or a label)")
     if BYLINE_LINE.match(text.strip()):
         form += s["separators_weight"]
         why.append("a byline")
@@ -149,7 +176,21 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         label = "good"
     else:
         label = "short"
+    own, phrases = site_talk(text, han, d.self_promotion)
+    if own >= s["self_promotion_share"]:
+        return Verdict("bad", score, why + [f"the site talking about its page: {'/'.join(phrases)} "
+                                            f"({WHERE} self_promotion)"], instead=label)
     return Verdict(label, score, why)
+
+
+def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str]]:
+    """The share of a line's Han characters in sentences where the site or its text generator talks
+    about the page ("下面是为大家整理的…范文三篇,供大家参考。"), and the phrases that say so."""
+    phrases = pattern.findall(text)
+    if not phrases or not han:
+        return 0.0, []
+    own = sum(han_count(x) for x in re.split(r"(?<=[。！？!?])", text) if pattern.search(x))
+    return own / han, list(dict.fromkeys(phrases))
 
 
 @dataclass
@@ -175,15 +216,17 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
     stripped = text.strip()
     han = han_count(stripped)
-    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped) or stripped[-1] in "，,":
+    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
+            or HEADING_START.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or BYLINE_LINE.match(stripped) or MENU.search(stripped):
         return 0.0
-    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why):
+    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why) \
+            and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
-    score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0)
+    score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0) - (1.0 if han < 4 else 0.0)  # a button, a label
     score += sum(0.5 for w in d.title_words if w in stripped)
     return score - len(verdict.why)
 
@@ -196,7 +239,9 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
     if not m:
         ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
-        ends = [e for e in ends if e < len(head)]  # something must follow the title
+        # something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
+        # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
+        ends = [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6]
         if not ends:
             return None
         m = re.match(rf"^(.{{{ends[-1]}}})", head)
@@ -210,14 +255,124 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
             break
     if len(title) > max_chars:
         return None
-    return title, text[m.end():].lstrip()
+    return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
 
 
-def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int) -> MainText:
+def strong_words(verdict: Verdict) -> bool:
+    """Whether a line has words of a chrome vocabulary that are not also everyday words."""
+    return any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why)
+
+
+def summary_of_next(text: str, key: str, next_key: str) -> bool:
+    """A summary box printed just before the text: it starts with the whole first sentence of the next
+    line (a long one) and is shorter than it ("核心摘要:" + the first sentence + one more)."""
+    if len(key) < 30 or len(key) >= len(next_key) or key[:30] != next_key[:30]:
+        return False
+    sentence = line_key(re.split(r"(?<=[。！？!?])", text.strip(), maxsplit=1)[0])
+    return len(sentence) >= 30 and next_key.startswith(sentence)
+
+
+def label_before_text(text: str) -> str:
+    """A short label or byline printed on the same line before the text, set off by a wide gap of
+    spaces ("二公司丁钰凤      在这草长莺飞的季节,…"): not a numbered heading, no punctuation in it."""
+    m = GLUED_LABEL.match(text.strip())
+    if not m or PUNCT.search(m[1]) or HEADING_START.match(m[1]) or han_count(m[1]) < 2:
+        return ""
+    rest = text.strip()[m.end():]
+    return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
+
+
+def repeats(key: str, title: str) -> bool:
+    """Whether a line prints the title again, with a label or a part of it ("原标题:…")."""
+    common = SequenceMatcher(None, key, title, autojunk=False).find_longest_match(0, len(key), 0, len(title)).size
+    return common >= 6 and common >= 0.6 * len(key)
+
+
+def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
+    """A short line with nothing against it that is no byline, subtitle or copy of the title: a heading."""
+    line = text.strip()
+    return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
+        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not repeats(line_key(line), title)
+
+
+def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> range:
+    """The lines from the first post header after the essay's prose ("张三 2023-05-02 10:12": a name and a
+    timestamp) to the end of the page, when less prose follows it than came before: comments, replies."""
+    if not any(TIMESTAMP.search(t) for _, t in text_lines):
+        return range(0)
+    han = [han_count(t) if label == "good" else 0 for (_, t), label in zip(text_lines, labels)]
+    total, before = sum(han), 0
+    for k, (_, t) in enumerate(text_lines):
+        if TIMESTAMP.search(t):
+            name = TIMESTAMP.sub("", t).strip()
+            if before and han_count(name) <= 12 and not PUNCT.search(name) and "marker" not in labels[k:] \
+                    and total - before < before:
+                return range(k, len(text_lines))
+        before += han[k]
+    return range(0)
+
+
+def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, clean_title, max_chars: int) -> int | None:
+    """A short paragraph or two of the site's own before the essay's title ("很多人都在写工作总结,…那么如何写好
+    呢。" then "乡镇党建工作总结"): the title is a short line that ends like a document's name (title_endings)."""
+    s = d.settings
+    for j in range(first + 1, min(first + s["intro_max_lines"] + 1, len(labels))):
+        if labels[j] != "short":
+            continue
+        title = clean_title(text_lines[j][1]).strip()
+        intro = sum(han_count(text_lines[k][1]) for k in range(first, j))
+        if title.endswith(d.title_endings) and intro <= s["intro_max_han"] \
+                and title_score(title, verdicts[j], False, d, max_chars) > 0 and not ends_sentence(text_lines[j][1]):
+            return j
+        return None
+    return None
+
+
+def menu_column(text_lines: list[tuple[int, str]], min_items: int = 3, max_han: int = 6) -> set[int]:
+    """Lines in a column of three or more short items (menu links, one per line: "工作总结" "心得体会" …)."""
+    short = [han_count(t) <= max_han and not PUNCT.search(t) and not HEADING_START.match(t.strip())
+             for _, t in text_lines]
+    found: set[int] = set()
+    start = 0
+    for i in range(len(short) + 1):
+        if i == len(short) or not short[i]:
+            if i - start >= min_items:
+                found.update(range(start, i))
+            start = i + 1
+    return found
+
+
+def continues_list(text_lines, decision, i: int) -> bool:
+    """A line that goes on with the enumeration of the kept line before it ("一是…" "二是…", "1、" "2、")."""
+    if not decision.get(i - 1, (False,))[0]:
+        return False
+    before, line = text_lines[i - 1][1].strip(), text_lines[i][1].strip()
+    return bool(ENUMERATION.match(line) and ENUMERATION.match(before))
+
+
+def title_again(keys: list[str], title: str, first: int) -> list[int]:
+    """The lines at the start of the main text that, together, print the title again."""
+    found, text = [], ""
+    for j in range(first, min(first + 3, len(keys))):
+        if not title.startswith(text + keys[j]):
+            break
+        found.append(j)
+        text += keys[j]
+        if text == title:
+            return found
+    return []
+
+
+def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
+           chrome_lines: frozenset[int] = frozenset()) -> MainText:
     """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
-    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it."""
+    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
+    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
     s = d.settings
     text_lines = [(n, t) for n, t in lines if t.strip()]
+    # a line the chrome stage removed ("(责任编辑:…)") lies between these two: a boundary
+    removed_before = [k > 0 and any(m in chrome_lines for m in range(text_lines[k - 1][0] + 1, n))
+                      for k, (n, _) in enumerate(text_lines)]
     counts = Counter(line_key(t) for _, t in text_lines)
     keys = [line_key(t) for _, t in text_lines]
     # a long line printed again, whole, at the start of a line further down: an abstract, a summary box
@@ -227,8 +382,13 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         if len(keys[i]) >= 30:
             again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
             later.setdefault(keys[i][:30], []).append(keys[i])
+    for i in range(len(keys) - 1):  # a summary just before the text, starting with its first sentence
+        again_below[i] = again_below[i] or summary_of_next(text_lines[i][1], keys[i], keys[i + 1])
+    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t))}
     verdicts = []
     for n, t in text_lines:
+        if len(verdicts) in labels_before:
+            t = t.strip()[len(labels_before[len(verdicts)]):].strip()
         if is_marker(t.strip()):
             verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
             continue
@@ -237,8 +397,21 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
+        elif v.label == "good" and HEADING_START.match(t.strip()) and not ends_sentence(t) and "。" not in t \
+                and han_count(t) <= s["heading_max_han"]:
+            v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
+    # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
+    prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
+    for i, v in enumerate(verdicts):
+        if v.instead and prose and prose[0] < i < prose[-1]:
+            v.label, v.instead = v.instead, ""
+    for i in comment_thread(text_lines, [v.label for v in verdicts]):
+        verdicts[i].label = "bad"
+        verdicts[i].why.append(COMMENTS)
     labels = [v.label for v in verdicts]
+    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
+    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
     anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
     decision: dict[int, tuple[bool, str]] = {}
     if not any(l == "good" for l in labels):
@@ -285,13 +458,26 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                 decision[i] = (True, "heading")
     # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
     for a, b in spans:
+        after_chrome = False  # past a line the chrome rules removed only sentences stay ("经典图书" goes)
         for i in range(b + 1, len(labels)):
-            if labels[i] in ("good", "marker", "bad"):
-                break
             line = text_lines[i][1].strip()
+            after_chrome = after_chrome or removed_before[i]
+            # a numeric date or time beside words, no sentence: a list of other essays or comments begin
+            if labels[i] in ("good", "marker", "bad") or after_chrome and not ends_sentence(line) \
+                    or DATE_TIME.search(line) and not ends_sentence(line) \
+                    and han_count(DATE_TIME.sub("", line)) >= 2:
+                break
             words = any(" words " in why for why in verdicts[i].why)
-            if labels[i] == "short" and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
-                    and (i <= b + s["tail_window"] or ends_sentence(line)):
+            # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
+            notice = strong_words(verdicts[i]) and not HEADING_START.match(line) \
+                and (not ends_sentence(line) or BRACKETED.match(line))
+            # a label announcing what follows ("相关附件:") when no prose, list item or sentence follows
+            notice = notice or line.endswith((":", "：")) and not any(
+                labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
+                or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
+            if labels[i] == "short" and not notice \
+                    and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
+                    and (i <= b + s["tail_window"] or ends_sentence(line) or continues_list(text_lines, decision, i)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):
@@ -301,21 +487,52 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     # before the first run: the most title-like short line among the last few is the title; after it
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
-    before = [i for i in range(first - 1, -1, -1) if labels[i] == "short"][:s["title_search_lines"]]
-    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[line_key(text_lines[i][1])] > 1, d,
-                           title_max_chars), i) for i in before]
-    scored = [(sc, i) for sc, i in scored if sc > 0]
+    # a prose line before the main run is a candidate too: a long title with a colon reads as prose
+    menu = menu_column(text_lines[:first])
+    before = [i for i in range(first - 1, -1, -1)
+              if labels[i] in ("short", "good") and i not in menu][:s["title_search_lines"]]
+    start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
+    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
+               + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
+              for i in before]
+    # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
+    scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     title_at = max(scored)[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
+        for j in title_again(keys, keys[title_at], first):
+            decision[j] = (False, "title again")
     for i in before:
         line = text_lines[i][1].strip()
         if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
+    if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
+            and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
+        decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
+    # after an essay marker, before its text: the title printed again, a byline, a date and a source go
+    for m in (i for i, label in enumerate(labels) if label == "marker"):
+        title = keys[m]
+        for j in range(m + 1, len(labels)):
+            if labels[j] != "short":
+                break
+            if han_count(title) < 6 and j == m + 1:  # a bare marker ("【篇1】"): its title is the next line
+                title = keys[j]
+            elif any(" words " in w for w in verdicts[j].why) or repeats(keys[j], title) \
+                    or BYLINE_LINE.match(text_lines[j][1].strip()) or DATE_TIME.search(text_lines[j][1]):
+                decision[j] = (False, "after marker")
+    if title_at is None and labels[first] == "good" and first not in labels_before:
+        title_at = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
+        if title_at is not None:
+            decision.update({j: (False, "intro") for j in range(first, title_at)})
+            decision[title_at] = (True, "title")
     glued = None
     if title_at is None and labels[first] == "good":
-        glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
-    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued)
+        label = labels_before.pop(first, "")
+        if label and title_score(label, judge(label, False, d), False, d, title_max_chars) > 0:
+            glued = label, text_lines[first][1].strip()[len(label):].strip()
+        else:
+            glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
+    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, labels_before)
 
 
 REASONS = {
@@ -323,11 +540,15 @@ REASONS = {
     "title": "most title-like line before the main text", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
-    "marker": "essay marker",
+    "marker": "essay marker", "title again": "the title printed again at the start of the text",
+    "intro": "the site's words before the essay's title",
+    "after marker": "title again, byline or date between an essay marker and its text",
 }
+COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
+LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
 
 
-def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> MainText:
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, labels_before=None) -> MainText:
     position = {n: i for i, (n, _) in enumerate(text_lines)}
     kept_lines: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
@@ -342,6 +563,11 @@ def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None) -> 
         if keep and n == glued_line:
             kept_lines += [(n, glued[0]), (n, glued[1])]
             kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
+        elif keep and i in (labels_before or {}):
+            label = labels_before[i]
+            kept_lines.append((n, t.strip()[len(label):].strip()))
+            kept[n] = reason
+            dropped.append(Dropped("main-text", label, n, "main-text", LABEL_BEFORE_TEXT, fragment=True))
         elif keep:
             kept_lines.append((n, t))
             kept[n] = reason

@@ -50,7 +50,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     dropped += more
     lines = split.unglue_markers(lines, rules)
     main = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
-                            lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"])
+                            lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"],
+                            frozenset(d.line for d in dropped if d.stage == "chrome"))
     dropped += main.dropped
     kept = main.kept
     raw_essays, more = split.split_essays(main.lines, rules)

@@ -152,6 +152,8 @@ class Settings:
     max_chapter_chars: int
     chunk_min_run: int
     chunk_min_broken_ratio: float
+    chunk_min_han: int
+    lost_marker_min_han: int
     join_min_line_chars: int
     sentence_per_line_max_chars: int
     sentence_per_line_ratio: float

@@ -21,6 +21,11 @@ class RawEssay:
     title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
+NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*[:：]?$")
+# a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
+NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
+
+
 def _key(text: str) -> str:
     return PUNCT_OR_SPACE.sub("", text)
 
@@ -45,7 +50,7 @@ def _without_stuffed_keywords(title: str) -> str:
     """The title alone, when what follows it in brackets or after commas only repeats it with more words."""
     if (m := re.match(r"^(.{4,}?)[(（](.+)[)）]$", title)) and m[1] in m[2]:
         return m[1].strip()
-    parts = [p.strip() for p in re.split(r"[,，|｜、]", title)]
+    parts = [p.strip() for p in re.split(r"[,，|｜、\s]+", title)]
     if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
         return parts[0]
     return title
@@ -53,7 +58,7 @@ def _without_stuffed_keywords(title: str) -> str:
 
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
-    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in SENTENCE_END + "，,:："
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END
 
 
 def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
@@ -73,16 +78,28 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     essays: list[RawEssay] = []
     preamble = RawEssay(title="")
     current = preamble
+    first_number = 1
+    numbered = _numbered_titles([line for _, line in lines])
     for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
-        if match:
+        if line.strip() in numbered:
+            current = RawEssay(title=numbered[line.strip()])
+            essays.append(current)
+        elif match:
+            if not essays:
+                first_number = _marker_number(line.strip()[:match.start("title")] if "title" in match.re.groupindex
+                                              else line.strip())
             current = RawEssay(title=clean_title(match.groupdict().get("title") or "", rules))
             essays.append(current)
         else:
             current.lines.append(line)
             current.numbers.append(number)
     dropped: list[Dropped] = []
-    if essays:
+    if essays and not han_count("".join(line for e in essays for line in e.lines)):
+        essays = []  # markers with nothing under them (a list of essay names): the text is before them
+    if essays and first_number > 1 and han_count("".join(preamble.lines)) >= rules.settings["lost_marker_min_han"]:
+        essays.insert(0, preamble)  # "篇二" first: the text before it is essay one, whose marker was lost
+    elif essays:
         dropped = [Dropped("preamble", l.strip(), n, "split", "text before the first essay marker (rules/structure.yaml essay_markers)")
                    for n, l in zip(preamble.numbers, preamble.lines) if l.strip()]
     else:
@@ -94,6 +111,31 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
     dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
                 for e in essays if e not in kept and e.title]
     return kept, dropped
+
+
+def _numbered_titles(lines: list[str]) -> dict[str, str]:
+    """Essays of one page named by one title and a number ("春节乡镇工作总结1" … "春节乡镇工作总结2"): each such
+    line, numbered 1, 2, … in page order, starts an essay with that title."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for line in lines:
+        if m := NUMBERED_TITLE.match(line.strip()):
+            found.setdefault(m["title"], []).append((_marker_number(m["n"]), line.strip()))
+    return {line: title for title, items in found.items() if len(items) >= 2
+            and [n for n, _ in items] == list(range(1, len(items) + 1)) for _, line in items}
+
+
+def _marker_number(marker: str) -> int:
+    """The number in an essay marker ("篇二", "第3篇"), 1 if none is read."""
+    m = re.search(r"\d+|[一二三四五六七八九十]+", marker)
+    if not m:
+        return 1
+    if m[0].isdigit():
+        return int(m[0])
+    digits = "一二三四五六七八九"
+    tens, _, ones = m[0].rpartition("十")
+    if "十" not in m[0]:
+        return digits.index(m[0][-1]) + 1
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 def _settle_title(essay: RawEssay, rules: Rules) -> None:

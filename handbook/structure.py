@@ -50,18 +50,25 @@ def _heading_style(text: str, rules: Rules) -> tuple[str, int] | None:
 def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     """Split "一、谋发展,追求一流业绩要创新发展理念。…" into heading and body.
 
-    The heading is two parallel clauses: the second is as long as the first (when that is at least
-    four characters) or ends where a typical body opener (要, 在, “ …) starts."""
+    The heading is two parallel clauses: the second ends at a full stop close after the first, or is as
+    long as the first (when that is at least four characters), or ends where a typical body opener
+    (要, 在, “ …) starts."""
     m = re.match(r"^(\S{1,4}?[、)）])([^，,。]{2,12})[，,]", text)
-    if not m:
+    if not m or not re.search("[。！？!?；;]", text):  # no sentence in it: a long heading, not heading + body
         return None
     marker, first = m.group(1), m.group(2)
     rest = text[m.end():]
+    # a full stop close after the first clause ends the heading ("…大建设，镇村面貌日新月异。紧抓…")
+    if (stop := re.search("[。；;]", rest[:13])) and han_count(rest[:stop.start()]) >= 2 \
+            and han_count(rest[stop.end():]) >= 4 and not re.search("[，,]", rest[:stop.start()]):
+        return f"{marker}{first}，{rest[:stop.start()]}", rest[stop.end():]
     candidates = [len(first)] if len(first) >= 4 else []
     candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)]
     for size in candidates:
         second, body = rest[:size], rest[size:]
-        if len(second) == size and han_count(second) == size and han_count(body) >= 4:
+        # a clause that goes on for a few characters to a comma was cut in the middle ("…征求群" "众意见，")
+        if len(second) == size and han_count(second) == size and han_count(body) >= 4 \
+                and not re.match(r"^[^，,。；;、]{1,3}[，,]", body):
             return f"{marker}{first}，{second}", body
     return None
 

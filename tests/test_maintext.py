@@ -106,3 +106,102 @@ def test_page_chunks_are_found_inside_lines_and_from_any_number():
     # a real enumeration is no page chunk
     listed = "镇长的职责\n\n要做到三点：1、抓发展。2、抓稳定。3、抓党建。这是镇长的基本职责，必须牢记在心。\n"
     assert "1、抓发展。2、抓稳定。3、抓党建。" in clean_page(listed, "x.txt", rules).essays[0].markdown
+
+
+def test_layouts_without_a_profile_table_of_contents_intro_dateline_wrap_and_two_chunks():
+    rules = load_rules()
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+
+    def body(text):
+        essays = clean_page(text, "x.txt", rules).essays
+        return essays[0].title, essays[0].markdown
+
+    # a table of contents (numbered headings, no prose) before the title is no main text
+    outline = ["一、提高政治站位，深刻认识乡村振兴工作的重大意义与我镇取得的显著成效",
+               "二、正视问题短板，清醒把握当前乡村振兴工作面临的挑战与发展机遇",
+               "三、聚焦重点任务，全面推动我镇乡村振兴工作再上新台阶再创新佳绩"]
+    title, md = body("目录：\n" + "\n".join(outline) + "\n……\n在全镇乡村振兴工作推进会上的讲话\n同志们：\n"
+                     + prose * 3 + "\n" + outline[0] + "\n" + prose * 2)
+    assert title == "在全镇乡村振兴工作推进会上的讲话" and md.count("提高政治站位") == 1 and "正视问题短板" not in md
+    # the site talking about its page before the essay goes; a speech that ends "供大家参考" keeps it
+    title, md = body("春节是最喜欢的节日，那么工作总结该怎么写呢，这是为大家整理的乡镇工作总结三篇，供大家参考。\n"
+                     "乡镇工作总结\n" + prose * 3 +
+                     "\n以上是我的几点体会，供大家参考。\n")
+    assert "为大家整理" not in md and "以上是我的几点体会，供大家参考。" in md and title == "乡镇工作总结"
+    # a short intro in the site's words, then the title: the intro goes, the title is found after it
+    title, md = body("很多人都在写工作总结，一篇好的总结能让领导看到你的成绩，那么如何写好呢。\n乡镇党建工作总结\n"
+                     + prose * 3 + "\n" + prose * 2)
+    assert title == "乡镇党建工作总结" and "如何写好" not in md
+    # a news dateline and its reporter go, the first sentence stays whole
+    title, md = body("全镇召开冬训工作会议\n本报讯（记者 王华）近日，" + prose * 3 + "\n")
+    assert "本报讯" not in md and "王华" not in md and "近日，今年以来，我镇坚持" in md
+    # hard-wrapped lines (a fixed width, cut mid-word) are one paragraph again, not sentences with stops
+    wrapped = prose * 6
+    lines = [wrapped[i:i + 22] for i in range(0, len(wrapped), 22)]
+    title, md = body("乡镇工作总结\n" + "\n".join(lines) + "\n")
+    assert wrapped in md.replace("\n", "")
+    assert "。。" not in md and len([p for p in md.split("\n\n") if "今年以来" in p]) == 1
+    # two page chunks: the first a page of text, the second cutting its last sentence
+    title, md = body("乡镇工作总结\n1、" + prose * 3 + "要切实维护\n2、社会的稳定。" + prose + "\n")
+    assert "要切实维护社会的稳定。" in md and "1、" not in md and "2、" not in md
+
+
+def test_lists_of_other_essays_and_comment_threads_after_the_text_go():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    comment = "这篇文章写得非常好，对我们基层干部开展工作很有启发，希望以后多分享这样的经验。"
+    text = ("乡镇工作总结\n" + prose * 3 + "\n" + prose * 2 + "\n1. 驻村工作总结 2023-05-01\n2. 第一书记述职报告 2023-04-28\n"
+            "张三 2023-05-02 10:12\n" + comment + "\n李四 2023-05-03 08:00\n" + comment + "\n")
+    md = clean_page(text, "x.txt", load_rules()).essays[0].markdown
+    assert md.count("今年以来") == 5 and "驻村工作总结" not in md and "张三" not in md and "写得非常好" not in md
+
+
+def test_text_before_a_second_essay_marker_is_the_first_essay_and_a_list_of_places_goes():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    other = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+    page = clean_page("乡镇党建工作总结\n" + prose * 3 + "\n篇二：乡镇工作总结\n" + other * 2 + "\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党建工作总结", "乡镇工作总结"]
+    md = clean_page("乡镇党建工作总结\n" + prose * 3 + "\n北京市、上海市、天津市、重庆市、河北省、山西省、辽宁省\n" + prose,
+                    "x.txt", load_rules()).essays[0].markdown
+    assert "天津市" not in md and md.count("今年以来") == 4
+
+
+def test_a_question_is_a_title_and_a_label_with_nothing_after_it_goes():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("如何做好乡镇党建工作？\n张三\n乡镇党委书记\n123 人赞同了该回答\n" + prose * 3 + "\n" + prose * 2
+                      + "\n附件：\n扫一扫在手机打开当前页\n网站标识码：1234567890\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["如何做好乡镇党建工作？"]
+    assert "附件" not in page.essays[0].markdown and "人赞同" not in page.essays[0].markdown
+
+
+def test_buttons_counters_and_sidebars_around_the_text():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("相关阅读：\n村支书述职报告\n乡镇党建工作总结\n" + prose * 3 + "\n【纠错】\n阅读 1234\n" + prose * 2
+                      + "\n（责任编辑：张三）\n经典图书\n• 面试教材系列\n", "x.txt", load_rules())
+    md = page.essays[0].markdown
+    assert page.essays[0].title == "乡镇党建工作总结" and md.count("今年以来") == 5
+    assert not any(junk in md for junk in ("纠错", "1234", "张三", "经典图书", "村支书述职报告"))
+
+
+def test_short_numbered_items_and_prose_with_several_chrome_words_stay():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    items = ["1、加强学习，提高政治素质", "2、转变作风，密切联系群众", "3、廉洁自律，树立良好形象"]
+    listed = ["主要做法如下：", "一是强化组织领导", "二是健全工作机制", "三是加大督查力度"]
+    app = "要组织党员下载学习强国APP，每天坚持学习，积分排名靠前的给予表扬。"
+    md = clean_page("乡镇工作总结\n" + prose * 3 + "\n" + "\n".join(items) + "\n" + app + "\n" + prose * 2 + "\n"
+                    + "\n".join(listed) + "\n", "x.txt", load_rules()).essays[0].markdown
+    assert all(line in md for line in items + listed + [app]), md
+
+
+def test_essays_named_by_one_title_and_a_number_are_split():
+    first = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    second = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+    page = clean_page("春节乡镇工作总结1\n" + first * 3 + "\n春节乡镇工作总结2\n" + second * 3 + "\n", "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["春节乡镇工作总结", "春节乡镇工作总结"]
+    assert "进一步提高认识" in page.essays[1].markdown and "进一步提高认识" not in page.essays[0].markdown
+
+
+def test_a_column_of_menu_links_between_title_and_text_is_no_title():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    menu = "\n".join(["工作总结", "心得体会", "述职报告", "讲话稿", "调研报告", "思想汇报", "申请书", "演讲稿", "入党申请书"])
+    page = clean_page("乡镇党委书记抓基层党建述职报告\n" + menu + "\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党委书记抓基层党建述职报告"]
