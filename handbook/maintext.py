@@ -19,9 +19,6 @@ from .text import HAN, ends_sentence, han_count
 
 WHERE = "rules/maintext.yaml"
 ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
-# numbered headings, and the chapters and articles of regulations ("第一章 总则", "第三条")
-HEADING_START = re.compile(r"^([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[,，、:：]|"
-                           r"\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]{1,4}[章节条])")
 PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
 LATIN = re.compile(r"[A-Za-z]")
@@ -62,10 +59,51 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class DetectorSettings:
+    """The weights and thresholds of rules/maintext.yaml (what each means: the comments there), typed and
+    checked when the rules are loaded (handbook/rules.py)."""
+
+    self_promotion_share: float
+    dilution_chars: int
+    han_per_point: int
+    han_points_max: float
+    sentence_end_points: float
+    punctuation_points: float
+    punctuation_points_max: float
+    function_word_points: float
+    function_word_points_max: float
+    other_chars_weight: float
+    repeated_weight: float
+    separators_weight: float
+    date_time_weight: float
+    button_max_han: int
+    button_share: float
+    heading_max_han: int
+    good_score: float
+    clean_good_score: float
+    clean_good_han: int
+    bad_against: float
+    bad_score: float
+    dense_words: int
+    dense_han_per_word: int
+    title_search_lines: int
+    intro_max_lines: int
+    intro_max_han: int
+    title_again_points: float
+    tail_window: int
+    tail_min_score_with_words: float
+    cluster_break_bad: int
+    island_share: float
+    island_gap: int
+    foreign_min_letters: int
+
+
+@dataclass(frozen=True)
 class Detector:
     """The compiled rules/maintext.yaml."""
 
-    settings: dict
+    settings: DetectorSettings
+    heading_start: re.Pattern  # a numbered heading's start (rules/structure.yaml: heading styles, items, articles)
     function_words: frozenset
     vocabularies: tuple[tuple[str, float, bool, re.Pattern], ...]
     code_signals: tuple[re.Pattern, ...]
@@ -76,11 +114,12 @@ class Detector:
     self_promotion: re.Pattern
 
     @classmethod
-    def from_yaml(cls, data: dict) -> "Detector":
+    def from_yaml(cls, data: dict, settings: DetectorSettings, heading_start: re.Pattern) -> "Detector":
         vocab = tuple((name, float(v["weight"]), v.get("dilute", True),
                        re.compile("|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))))
                       for name, v in data["vocabularies"].items())
-        return cls(settings=data, function_words=frozenset(data["function_words"]), vocabularies=vocab,
+        return cls(settings=settings, heading_start=heading_start,
+                   function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
@@ -101,18 +140,18 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     letters = len(LATIN.findall(text))
     if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
-    if letters >= s["foreign_min_letters"] and letters > han:
+    if letters >= s.foreign_min_letters and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
     why: list[str] = []
-    good = min(han / s["han_per_point"], s["han_points_max"])
+    good = min(han / s.han_per_point, s.han_points_max)
     if ends_sentence(text):
-        good += s["sentence_end_points"]
-    good += min(len(PUNCT.findall(text)) * s["punctuation_points"], s["punctuation_points_max"])
+        good += s.sentence_end_points
+    good += min(len(PUNCT.findall(text)) * s.punctuation_points, s.punctuation_points_max)
     if han:
         share = sum(1 for ch in text if ch in d.function_words) / han
-        good += min(share * s["function_word_points"], s["function_word_points_max"])
+        good += min(share * s.function_word_points, s.function_word_points_max)
     vocab = 0.0
-    dilution = 1 + han / s["dilution_chars"]
+    dilution = 1 + han / s.dilution_chars
     distinct: set[str] = set()
     strong: set[str] = set()  # the words of vocabularies that are no everyday words
     for name, weight, dilute, pattern in d.vocabularies:
@@ -127,39 +166,39 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     # (not a run of several sentences: prose that happens to use such words, "群众的评论…。要及时分享…。")
     # (an everyday word counts half: "要组织党员下载学习强国APP…积分…。" is a sentence of the essay)
     words = len(strong) + len(distinct - strong) / 2
-    dense = words >= s["dense_words"] and han <= s["dense_han_per_word"] * len(distinct) \
+    dense = words >= s.dense_words and han <= s.dense_han_per_word * len(distinct) \
         and len(re.findall(r"[。！？!?]", text)) < 2
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
     if other >= 0.2:
-        form += other * s["other_chars_weight"]
+        form += other * s.other_chars_weight
         why.append(f"{other:.0%} digits/Latin/symbols")
     if repeated and han < 40:
-        form += s["repeated_weight"]
+        form += s.repeated_weight
         why.append("repeated on the page")
     if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
-        form += s["separators_weight"]
+        form += s.separators_weight
         why.append("separators between items")
     if TOC.search(text):
-        form += s["separators_weight"]
+        form += s.separators_weight
         why.append("a table-of-contents line")
     places = PLACE.findall(text)  # a list of places, bare or with 、 between: most of the line is place names
     if len(places) >= 4 and not re.search("[。！？!?；;：:]", text) and sum(map(len, places)) >= 0.6 * han:
-        form += s["separators_weight"]
+        form += s.separators_weight
         why.append("a list of places")
     if COUNTER.match(text.strip()):
-        form += s["separators_weight"]
+        form += s.separators_weight
         why.append("a label with a count")
     covered = sum(len(w) for w in distinct if HAN_CHAR.match(w))
-    if han and han <= s["button_max_han"] and covered >= s["button_share"] * han and vocab:
-        form += s["separators_weight"]
+    if han and han <= s.button_max_han and covered >= s.button_share * han and vocab:
+        form += s.separators_weight
         why.append("nothing but chrome words (a button or a label)")
     if BYLINE_LINE.match(text.strip()):
-        form += s["separators_weight"]
+        form += s.separators_weight
         why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
-        form += s["date_time_weight"]
+        form += s.date_time_weight
         why.append("date, time or journal issue")
     # a sentence (a stop at the end, function words) is chrome only by its words; its form counts half
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
@@ -170,14 +209,14 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if dense:
         why.append("chrome words close together")
         label = "bad"
-    elif (vocab if sentence else against) >= s["bad_against"] and score < s["bad_score"] and not only_repeated:
+    elif (vocab if sentence else against) >= s.bad_against and score < s.bad_score and not only_repeated:
         label = "bad"
-    elif score >= s["good_score"] or (not why and score >= s["clean_good_score"] and han >= s["clean_good_han"]):
+    elif score >= s.good_score or (not why and score >= s.clean_good_score and han >= s.clean_good_han):
         label = "good"
     else:
         label = "short"
     own, phrases = site_talk(text, han, d.self_promotion)
-    if own >= s["self_promotion_share"]:
+    if own >= s.self_promotion_share:
         return Verdict("bad", score, why + [f"the site talking about its page: {'/'.join(phrases)} "
                                             f"({WHERE} self_promotion)"], instead=label)
     return Verdict(label, score, why)
@@ -217,7 +256,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     stripped = text.strip()
     han = han_count(stripped)
     if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
-            or HEADING_START.match(stripped):  # a numbered heading is the text's, never its title
+            or d.heading_start.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
@@ -272,11 +311,11 @@ def summary_of_next(text: str, key: str, next_key: str) -> bool:
     return len(sentence) >= 30 and next_key.startswith(sentence)
 
 
-def label_before_text(text: str) -> str:
+def label_before_text(text: str, d: Detector) -> str:
     """A short label or byline printed on the same line before the text, set off by a wide gap of
     spaces ("二公司丁钰凤      在这草长莺飞的季节,…"): not a numbered heading, no punctuation in it."""
     m = GLUED_LABEL.match(text.strip())
-    if not m or PUNCT.search(m[1]) or HEADING_START.match(m[1]) or han_count(m[1]) < 2:
+    if not m or PUNCT.search(m[1]) or d.heading_start.match(m[1]) or han_count(m[1]) < 2:
         return ""
     rest = text.strip()[m.end():]
     return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
@@ -316,21 +355,21 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
     """A short paragraph or two of the site's own before the essay's title ("很多人都在写工作总结,…那么如何写好
     呢。" then "乡镇党建工作总结"): the title is a short line that ends like a document's name (title_endings)."""
     s = d.settings
-    for j in range(first + 1, min(first + s["intro_max_lines"] + 1, len(labels))):
+    for j in range(first + 1, min(first + s.intro_max_lines + 1, len(labels))):
         if labels[j] != "short":
             continue
         title = clean_title(text_lines[j][1]).strip()
         intro = sum(han_count(text_lines[k][1]) for k in range(first, j))
-        if title.endswith(d.title_endings) and intro <= s["intro_max_han"] \
+        if title.endswith(d.title_endings) and intro <= s.intro_max_han \
                 and title_score(title, verdicts[j], False, d, max_chars) > 0 and not ends_sentence(text_lines[j][1]):
             return j
         return None
     return None
 
 
-def menu_column(text_lines: list[tuple[int, str]], min_items: int = 3, max_han: int = 6) -> set[int]:
+def menu_column(text_lines: list[tuple[int, str]], d: Detector, min_items: int = 3, max_han: int = 6) -> set[int]:
     """Lines in a column of three or more short items (menu links, one per line: "工作总结" "心得体会" …)."""
-    short = [han_count(t) <= max_han and not PUNCT.search(t) and not HEADING_START.match(t.strip())
+    short = [han_count(t) <= max_han and not PUNCT.search(t) and not d.heading_start.match(t.strip())
              for _, t in text_lines]
     found: set[int] = set()
     start = 0
@@ -384,7 +423,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             later.setdefault(keys[i][:30], []).append(keys[i])
     for i in range(len(keys) - 1):  # a summary just before the text, starting with its first sentence
         again_below[i] = again_below[i] or summary_of_next(text_lines[i][1], keys[i], keys[i + 1])
-    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t))}
+    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
     verdicts = []
     for n, t in text_lines:
         if len(verdicts) in labels_before:
@@ -395,10 +434,10 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         short = len(t.strip()) <= title_max_chars + 20
         again = again_below[len(verdicts)]
         v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
-        if v.label == "bad" and HEADING_START.match(t.strip()) and v.score > 0 and not again:
+        if v.label == "bad" and d.heading_start.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
-        elif v.label == "good" and HEADING_START.match(t.strip()) and not ends_sentence(t) and "。" not in t \
-                and han_count(t) <= s["heading_max_han"]:
+        elif v.label == "good" and d.heading_start.match(t.strip()) and not ends_sentence(t) and "。" not in t \
+                and han_count(t) <= s.heading_max_han:
             v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
     # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
@@ -419,7 +458,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         for i, v in enumerate(verdicts):
             decision[i] = (v.label not in ("bad", "foreign", "code"), v.label)
         return _result(lines, text_lines, verdicts, decision)
-    runs = _runs(labels, anchors, s["cluster_break_bad"])
+    runs = _runs(labels, anchors, s.cluster_break_bad)
     weight = [sum(han_count(text_lines[i][1]) for i in run) for run in runs]
     largest = max(weight)
     main = []
@@ -427,7 +466,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         has_marker = any(labels[i] == "marker" for i in run)
         gap_before = sum(1 for j in range(runs[k - 1][-1] + 1, run[0]) if labels[j] == "bad") if k else 99
         gap_after = sum(1 for j in range(run[-1] + 1, runs[k + 1][0]) if labels[j] == "bad") if k + 1 < len(runs) else 99
-        island = weight[k] < s["island_share"] * largest and min(gap_before, gap_after) >= s["island_gap"]
+        island = weight[k] < s.island_share * largest and min(gap_before, gap_after) >= s.island_gap
         if has_marker or not island:
             main.append(run)
         else:
@@ -454,7 +493,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             if labels[i] != "short":
                 break
             line = text_lines[i][1].strip()
-            if ends_sentence(line) or HEADING_START.match(line):
+            if ends_sentence(line) or d.heading_start.match(line):
                 decision[i] = (True, "heading")
     # just after each run, up to the next chrome line: a signature or a date line, and sentences, stay
     for a, b in spans:
@@ -469,31 +508,31 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                 break
             words = any(" words " in why for why in verdicts[i].why)
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
-            notice = strong_words(verdicts[i]) and not HEADING_START.match(line) \
+            notice = strong_words(verdicts[i]) and not d.heading_start.match(line) \
                 and (not ends_sentence(line) or BRACKETED.match(line))
             # a label announcing what follows ("相关附件:") when no prose, list item or sentence follows
             notice = notice or line.endswith((":", "：")) and not any(
                 labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
                 or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice \
-                    and (not words or verdicts[i].score >= s["tail_min_score_with_words"]) \
-                    and (i <= b + s["tail_window"] or ends_sentence(line) or continues_list(text_lines, decision, i)):
+                    and (not words or verdicts[i].score >= s.tail_min_score_with_words) \
+                    and (i <= b + s.tail_window or ends_sentence(line) or continues_list(text_lines, decision, i)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):
-                    if decision.get(j, (True,))[0] or not HEADING_START.match(text_lines[j][1].strip()):
+                    if decision.get(j, (True,))[0] or not d.heading_start.match(text_lines[j][1].strip()):
                         break
                     decision[j] = (True, "tail")
     # before the first run: the most title-like short line among the last few is the title; after it
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
     # a prose line before the main run is a candidate too: a long title with a colon reads as prose
-    menu = menu_column(text_lines[:first])
+    menu = menu_column(text_lines[:first], d)
     before = [i for i in range(first - 1, -1, -1)
-              if labels[i] in ("short", "good") and i not in menu][:s["title_search_lines"]]
+              if labels[i] in ("short", "good") and i not in menu][:s.title_search_lines]
     start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
     scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
-               + (s["title_again_points"] if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
+               + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
@@ -504,7 +543,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             decision[j] = (False, "title again")
     for i in before:
         line = text_lines[i][1].strip()
-        if (title_at is None or i > title_at) and (ends_sentence(line) or HEADING_START.match(line) or CN_DATE.match(line)):
+        if (title_at is None or i > title_at) and (ends_sentence(line) or d.heading_start.match(line) or CN_DATE.match(line)):
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
     if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
             and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .maintext import Detector
+from .maintext import Detector, DetectorSettings
 from .model import HandbookError
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
@@ -139,6 +139,8 @@ class RuleFile:
 def _kind_name(kind) -> str:
     names = {int: "a whole number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
+    if set(kinds) == {int, float}:
+        return "a number"
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
@@ -171,13 +173,19 @@ class Settings:
         unknown = sorted(set(rule_file.data) - {f.name for f in fields(cls)})
         if unknown:
             raise HandbookError(f"{rule_file.name}: unknown key {unknown[0]!r}")
-        values = {}
-        for f in fields(cls):
-            kind = {"int": int, "float": (int, float), "list": list, "str": str}[f.type]
-            values[f.name] = rule_file.strings(f.name) if kind is list else rule_file.get(f.name, kind)
-            if kind is int and values[f.name] <= 0:
-                raise HandbookError(f"{rule_file.name}: {f.name} must be above 0")
-        return cls(**values)
+        return typed(cls, rule_file)
+
+
+def typed(cls, rule_file: RuleFile):
+    """An instance of the dataclass `cls` from the keys of `rule_file` that name its fields, each checked
+    against the field's type (int, float, list of texts, str); a count of int type must be above 0."""
+    values = {}
+    for f in fields(cls):
+        kind = {"int": int, "float": (int, float), "list": list, "str": str}[f.type]
+        values[f.name] = rule_file.strings(f.name) if kind is list else rule_file.get(f.name, kind)
+        if kind is int and values[f.name] <= 0:
+            raise HandbookError(f"{rule_file.name}: {f.name} must be above 0")
+    return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -315,15 +323,26 @@ class Rules:
         return next((p for p in self.sites if p.matches(site, address, text)), None)
 
 
-def _detector(path: Path) -> Detector:
+def _detector(rule_file: RuleFile, heading_start: re.Pattern) -> Detector:
     """rules/maintext.yaml as the detector reads it; a key it lacks or a value of the wrong kind is one line."""
-    name = "rules/maintext.yaml"
+    name = rule_file.name
     try:
-        return Detector.from_yaml(load_yaml(path, name))
+        return Detector.from_yaml(rule_file.data, typed(DetectorSettings, rule_file), heading_start)
     except KeyError as err:
         raise HandbookError(f"{name}: missing key {err}") from None
     except (TypeError, ValueError, AttributeError, re.error) as err:
         raise HandbookError(f"{name}: a value of the wrong kind ({err})") from None
+
+
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _heading_start(structure: RuleFile, heading_styles: tuple[tuple[str, re.Pattern], ...]) -> re.Pattern:
+    """A line that starts like a numbered heading: a heading style, a numbered item or an article."""
+    patterns = [p.pattern for _, p in heading_styles]
+    patterns += [structure.regex(structure.get(key, str), key).pattern for key in ("numbered_item", "article_heading")]
+    unnamed = (NAMED_GROUP.sub("(", p) for p in patterns)  # one pattern may not name a group twice
+    return structure.regex("|".join(f"(?:{p})" for p in unnamed), "heading styles")
 
 
 def _texts(items, where: str) -> tuple[str, ...]:
@@ -383,7 +402,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         radicals=script.text_mapping("radicals"),
         roles=RoleRules.load(RuleFile(rules_dir / "roles.yaml", rules_dir)),
         settings=Settings.load(RuleFile(rules_dir / "settings.yaml", rules_dir)),
-        maintext=_detector(rules_dir / "maintext.yaml"),
+        maintext=_detector(RuleFile(rules_dir / "maintext.yaml", rules_dir), _heading_start(structure, heading_styles)),
         sites=tuple(sites),
         fingerprint=digest.hexdigest()[:16],
     )

@@ -168,6 +168,10 @@ BROKEN_RULES = [
      "inline_heading_styles: 'paren' is not one of heading_styles"),
     ("script.yaml", "⺠: 民", "⺠: 5", "rules/script.yaml: radicals: '⺠': 5 must map text to text"),
     ("maintext.yaml", "weight: 1.5", "weight: abc", "rules/maintext.yaml: a value of the wrong kind"),
+    ("maintext.yaml", "good_score: 4.5", "good_score: high", "rules/maintext.yaml: good_score must be a number, got str"),
+    ("maintext.yaml", "tail_window: 2", "tail_window: 0", "rules/maintext.yaml: tail_window must be above 0"),
+    ("maintext.yaml", "island_gap: 3", "", "rules/maintext.yaml: missing key 'island_gap'"),
+    ("structure.yaml", "article_heading: '^第", "article_heading: '^(第", "rules/structure.yaml: article_heading"),
 ]
 
 
