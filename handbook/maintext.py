@@ -44,6 +44,7 @@ PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or c
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
+SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -276,7 +277,8 @@ def label_before_text(text: str) -> str:
     """A short label or byline printed on the same line before the text, set off by a wide gap of
     spaces ("二公司丁钰凤      在这草长莺飞的季节,…"): not a numbered heading, no punctuation in it."""
     m = GLUED_LABEL.match(text.strip())
-    if not m or PUNCT.search(m[1]) or HEADING_START.match(m[1]) or han_count(m[1]) < 2:
+    if not m or PUNCT.search(m[1]) or HEADING_START.match(m[1]) or han_count(m[1]) < 2 \
+            or m[1].startswith(SALUTATION_START):  # "同志们     今天…": the speech's own first words
         return ""
     rest = text.strip()[m.end():]
     return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
