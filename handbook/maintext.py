@@ -44,6 +44,7 @@ PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or c
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
+JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
@@ -100,7 +101,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
     han = han_count(text)
     letters = len(LATIN.findall(text))
-    if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
+    if (han * 3 < len(text.strip()) or JSON_KEY.match(text)) and any(p.search(text) for p in d.code_signals):
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s["foreign_min_letters"] and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])

@@ -213,3 +213,11 @@ def test_a_report_that_ends_with_its_date_is_not_marked_cut_off():
     assert md.rstrip().endswith("2023年12月20日") and "不完整" not in md
     md = clean_page("乡镇工作总结\n" + prose * 3 + "\n今年以来，我镇坚持以党建", "x.txt", load_rules()).essays[0].markdown
     assert "原文至此不完整" in md
+
+
+def test_json_with_chinese_values_is_code():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("乡镇工作总结\n" + prose * 3 + '\n{\n  "title": "乡镇工作总结",\n  "author": "张三",\n}\n' + prose,
+                      "x.txt", load_rules())
+    assert '"title"' not in page.essays[0].markdown and "张三" not in page.essays[0].markdown
+    assert any(d.kind == "code" and '"title"' in d.text for d in page.dropped)
