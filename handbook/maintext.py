@@ -41,6 +41,9 @@ PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or c
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
+HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
+JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
+SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -138,7 +141,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
     han = han_count(text)
     letters = len(LATIN.findall(text))
-    if han * 3 < len(text.strip()) and any(p.search(text) for p in d.code_signals):
+    if (han * 3 < len(text.strip()) or JSON_KEY.match(text)) and any(p.search(text) for p in d.code_signals):
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s.foreign_min_letters and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
@@ -315,7 +318,8 @@ def label_before_text(text: str, d: Detector) -> str:
     """A short label or byline printed on the same line before the text, set off by a wide gap of
     spaces ("二公司丁钰凤      在这草长莺飞的季节,…"): not a numbered heading, no punctuation in it."""
     m = GLUED_LABEL.match(text.strip())
-    if not m or PUNCT.search(m[1]) or d.heading_start.match(m[1]) or han_count(m[1]) < 2:
+    if not m or PUNCT.search(m[1]) or d.heading_start.match(m[1]) or han_count(m[1]) < 2 \
+            or m[1].startswith(SALUTATION_START):  # "同志们     今天…": the speech's own first words
         return ""
     rest = text.strip()[m.end():]
     return m[1] if han_count(rest) >= 20 and PUNCT.search(rest) else ""
@@ -433,7 +437,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             continue
         short = len(t.strip()) <= title_max_chars + 20
         again = again_below[len(verdicts)]
-        v = judge(clean_title(t) if short else t, counts[line_key(t)] > 1, d, again)
+        # the handbook's own notes ("〔原文至此不完整〕") on cleaned text read again are no evidence
+        judged = HANDBOOK_NOTE.sub("", t).strip() or t
+        v = judge(clean_title(judged) if short else judged, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and d.heading_start.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
         elif v.label == "good" and d.heading_start.match(t.strip()) and not ends_sentence(t) and "。" not in t \
@@ -514,7 +520,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             notice = notice or line.endswith((":", "：")) and not any(
                 labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
                 or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
-            if labels[i] == "short" and not notice \
+            if labels[i] == "short" and not notice and han_count(line) >= 2 \
                     and (not words or verdicts[i].score >= s.tail_min_score_with_words) \
                     and (i <= b + s.tail_window or ends_sentence(line) or continues_list(text_lines, decision, i)):
                 decision[i] = (True, "tail")

@@ -115,10 +115,14 @@ def mark_numbering_gaps(blocks: list[Block]) -> tuple[list[Block], int]:
     return out, gaps
 
 
+SIGNATURE_DATE = re.compile(r"^[(（]?(\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月"
+                            r"([\d一二三四五六七八九十]{1,3}日)?[)）]?$")  # the date under a report ends it
+
+
 def mark_truncated_end(blocks: list[Block]) -> tuple[list[Block], int]:
     """A text that ends mid-sentence was cut off: say so at the end."""
     if blocks and not blocks[-1].style and not ends_sentence(blocks[-1].text) \
-            and not blocks[-1].text.endswith(("〕",)):
+            and not blocks[-1].text.endswith(("〕",)) and not SIGNATURE_DATE.match(blocks[-1].text):
         blocks[-1].text += TRUNCATED_NOTE
         return blocks, 1
     return blocks, 0

@@ -205,3 +205,19 @@ def test_a_column_of_menu_links_between_title_and_text_is_no_title():
     menu = "\n".join(["工作总结", "心得体会", "述职报告", "讲话稿", "调研报告", "思想汇报", "申请书", "演讲稿", "入党申请书"])
     page = clean_page("乡镇党委书记抓基层党建述职报告\n" + menu + "\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
     assert [e.title for e in page.essays] == ["乡镇党委书记抓基层党建述职报告"]
+
+
+def test_a_report_that_ends_with_its_date_is_not_marked_cut_off():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    md = clean_page("乡镇工作总结\n" + prose * 3 + "\n某某镇人民政府\n2023年12月20日\n", "x.txt", load_rules()).essays[0].markdown
+    assert md.rstrip().endswith("2023年12月20日") and "不完整" not in md
+    md = clean_page("乡镇工作总结\n" + prose * 3 + "\n今年以来，我镇坚持以党建", "x.txt", load_rules()).essays[0].markdown
+    assert "原文至此不完整" in md
+
+
+def test_json_with_chinese_values_is_code():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("乡镇工作总结\n" + prose * 3 + '\n{\n  "title": "乡镇工作总结",\n  "author": "张三",\n}\n' + prose,
+                      "x.txt", load_rules())
+    assert '"title"' not in page.essays[0].markdown and "张三" not in page.essays[0].markdown
+    assert any(d.kind == "code" and '"title"' in d.text for d in page.dropped)

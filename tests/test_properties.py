@@ -74,6 +74,10 @@ def test_cleaner_never_raises_on_any_text(text):
 @given(pages())
 # found by CI: a truncation note placed after "0;" made the next build widen the ";"
 @example(("乡镇干部工作体会\n\n乡镇党委书记要把抓党建作为最大的政绩。\n0;", []))
+# found by make test: "0·" kept after the text, its truncation note then read as "0·〔" (a separator), or
+# joined to the last sentence, whose score then fell
+@example(("乡镇干部工作体会\n\n" + "乡镇党委书记要把抓党建作为最大的政绩。" * 3 + "\n0·", []))
+@example(("乡镇干部工作体会\n\n" + "乡镇党委书记要把抓党建作为最大的政绩。" * 3 + "\n\n会员单位要带头执行安全标准。\n0·", []))
 def test_cleaning_clean_output_changes_nothing(page):
     first = clean_page(page[0], "page.txt", RULES)
     for essay in first.essays:
