@@ -24,6 +24,8 @@ OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈�
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
+# two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
+ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
@@ -180,7 +182,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if repeated and han < 40:
         form += s.repeated_weight
         why.append("repeated on the page")
-    if han < 40 and (SEPARATORS.search(text) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
+    if han < 40 and (separated(text.strip(), d) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s.separators_weight
         why.append("separators between items")
     if TOC.search(text):
@@ -253,6 +255,14 @@ def _runs(labels: list[str], anchors: list[int], max_bad: int) -> list[list[int]
     return runs
 
 
+def separated(text: str, d: Detector) -> bool:
+    """Breadcrumb or menu separators between items; not the one slash of a document's name that names two
+    alternatives and ends like a document (title_endings)."""
+    if ALTERNATIVE.match(text) and text.endswith(d.title_endings):
+        return False
+    return bool(SEPARATORS.search(text))
+
+
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
@@ -261,7 +271,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
             or d.heading_start.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
-    if any(token.endswith(d.site_name_endings) for token in stripped.split()) or SEPARATORS.search(stripped) \
+    if any(token.endswith(d.site_name_endings) for token in stripped.split()) or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or BYLINE_LINE.match(stripped) or MENU.search(stripped):
         return 0.0

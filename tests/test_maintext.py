@@ -221,3 +221,11 @@ def test_json_with_chinese_values_is_code():
                       "x.txt", load_rules())
     assert '"title"' not in page.essays[0].markdown and "张三" not in page.essays[0].markdown
     assert any(d.kind == "code" and '"title"' in d.text for d in page.dropped)
+
+
+def test_a_title_naming_two_roles_with_a_slash_is_a_title_and_a_breadcrumb_is_not():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page("乡镇党委书记/镇长述职报告\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党委书记/镇长述职报告"]
+    page = clean_page("首页/范文/述职报告\n乡镇党委书记述职报告\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
+    assert [e.title for e in page.essays] == ["乡镇党委书记述职报告"] and "首页" not in page.essays[0].markdown
