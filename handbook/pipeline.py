@@ -98,9 +98,10 @@ def _is_teaser(paragraphs: list[str]) -> bool:
 
 
 def propose_title(paragraphs: list[str], rules: Rules) -> str:
-    """A title for an essay that has none: its first heading-like paragraph, else its first clause."""
+    """A title for an essay that has none: its first heading-like paragraph that is no numbered section
+    heading ("一、加强学习" names a part, not the essay), else its first clause."""
     for p in paragraphs[:5]:
-        if split.looks_like_title(p, rules) and han_count(p) >= 4:
+        if split.looks_like_title(p, rules) and han_count(p) >= 4 and not rules.maintext.heading_start.match(p):
             return split.clean_title(p, rules)
     first = paragraphs[0] if paragraphs else ""
     clause = re.split(r"[，。；：！？,;:!?]", first, maxsplit=1)[0]

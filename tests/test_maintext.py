@@ -229,3 +229,10 @@ def test_a_title_naming_two_roles_with_a_slash_is_a_title_and_a_breadcrumb_is_no
     assert [e.title for e in page.essays] == ["乡镇党委书记/镇长述职报告"]
     page = clean_page("首页/范文/述职报告\n乡镇党委书记述职报告\n" + prose * 3 + "\n" + prose * 2, "x.txt", load_rules())
     assert [e.title for e in page.essays] == ["乡镇党委书记述职报告"] and "首页" not in page.essays[0].markdown
+
+
+def test_the_title_proposed_for_an_untitled_essay_is_no_numbered_section_heading():
+    prose = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+    page = clean_page(prose * 3 + "\n一、加强学习，提高素质\n" + prose * 2, "x.txt", load_rules())
+    warning = next(w.message for w in page.essays[0].warnings if w.message.startswith("no title found"))
+    assert "proposed: 今年以来" in warning and "一、加强学习" not in warning
