@@ -98,20 +98,22 @@ class ChapterMeta:
         )
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(front matter dict, Markdown body); ({}, text) when the file has no front matter."""
+def _front_matter(text: str) -> tuple[str | None, str]:
+    """(the front matter's YAML, or None when there is none; the Markdown after it), a leading BOM ignored."""
     text = text.lstrip("\ufeff")
     m = FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    meta = yaml.safe_load(m.group(1)) or {}
+    return (m.group(1), text[m.end():]) if m else (None, text)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter dict, Markdown body); ({}, text) when the file has no front matter."""
+    front, body = _front_matter(text)
+    meta = (yaml.safe_load(front) or {}) if front is not None else {}
     if not isinstance(meta, dict):
-        return {}, text
-    return meta, text[m.end():]
+        return {}, text.lstrip("\ufeff")
+    return meta, body
 
 
 def markdown_of(text: str) -> str:
     """A page's Markdown without its front matter, which is not read (a hand edit may have broken it)."""
-    text = text.lstrip("\ufeff")
-    m = FRONT_MATTER.match(text)
-    return text[m.end():] if m else text
+    return _front_matter(text)[1]

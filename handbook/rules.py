@@ -97,11 +97,7 @@ class RuleFile:
 
     def strings(self, key: str, default=None) -> tuple[str, ...]:
         """A list of texts under `key`."""
-        items = self.get(key, list, default)
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                raise HandbookError(f"{self.name}: {key}[{i}] must be text, got {item!r}")
-        return tuple(items)
+        return _texts(self.get(key, list, default), f"{self.name}: {key}")
 
     def text_mapping(self, key: str) -> dict[str, str]:
         """A mapping of texts to texts under `key` (empty when the file leaves it out)."""
@@ -346,8 +342,12 @@ def _heading_start(structure: RuleFile, heading_styles: tuple[tuple[str, re.Patt
 
 
 def _texts(items, where: str) -> tuple[str, ...]:
-    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+    """`items` checked to be a list of texts; a problem named by `where` and the item's index."""
+    if not isinstance(items, list):
         raise HandbookError(f"{where} must be a list of texts, got {items!r}")
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            raise HandbookError(f"{where}[{i}] must be text, got {item!r}")
     return tuple(items)
 
 
