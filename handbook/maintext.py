@@ -416,44 +416,42 @@ def title_again(keys: list[str], title: str, first: int) -> list[int]:
     return []
 
 
-def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
-           chrome_lines: frozenset[int] = frozenset()) -> MainText:
-    """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
-    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
-    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
-    s = d.settings
-    text_lines = [(n, t) for n, t in lines if t.strip()]
-    # a line the chrome stage removed ("(责任编辑:…)") lies between these two: a boundary
-    removed_before = [k > 0 and any(m in chrome_lines for m in range(text_lines[k - 1][0] + 1, n))
-                      for k, (n, _) in enumerate(text_lines)]
-    counts = Counter(line_key(t) for _, t in text_lines)
-    keys = [line_key(t) for _, t in text_lines]
-    # a long line printed again, whole, at the start of a line further down: an abstract, a summary box
+def printed_again_below(text_lines: list[tuple[int, str]], keys: list[str]) -> list[bool]:
+    """Per line: a long line printed again, whole, at the start of a line further down (an abstract, a
+    summary box), or a summary just before the text that starts with its first sentence."""
     later: dict[str, list[str]] = {}  # first 30 characters → the lines after this one that start so
     again_below = [False] * len(keys)
     for i in range(len(keys) - 1, -1, -1):
         if len(keys[i]) >= 30:
             again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
             later.setdefault(keys[i][:30], []).append(keys[i])
-    for i in range(len(keys) - 1):  # a summary just before the text, starting with its first sentence
+    for i in range(len(keys) - 1):
         again_below[i] = again_below[i] or summary_of_next(text_lines[i][1], keys[i], keys[i + 1])
-    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
+    return again_below
+
+
+def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Counter, labels_before: dict[int, str],
+                d: Detector, is_marker, clean_title, title_max_chars: int) -> list[Verdict]:
+    """Each line's verdict on its own (a label printed before the text left out), then with what the
+    page shows around it: numbered headings are no prose and no chrome, the site's own words count only
+    outside the essay, a comment thread below the text is chrome."""
+    again_below = printed_again_below(text_lines, keys)
     verdicts = []
-    for n, t in text_lines:
-        if len(verdicts) in labels_before:
-            t = t.strip()[len(labels_before[len(verdicts)]):].strip()
+    for i, (_, t) in enumerate(text_lines):
+        if i in labels_before:
+            t = t.strip()[len(labels_before[i]):].strip()
         if is_marker(t.strip()):
             verdicts.append(Verdict("marker", 0.0, ["essay marker"]))
             continue
         short = len(t.strip()) <= title_max_chars + 20
-        again = again_below[len(verdicts)]
+        again = again_below[i]
         # the handbook's own notes ("〔原文至此不完整〕") on cleaned text read again are no evidence
         judged = HANDBOOK_NOTE.sub("", t).strip() or t
         v = judge(clean_title(judged) if short else judged, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and d.heading_start.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
         elif v.label == "good" and d.heading_start.match(t.strip()) and not ends_sentence(t) and "。" not in t \
-                and han_count(t) <= s.heading_max_han:
+                and han_count(t) <= d.settings.heading_max_han:
             v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
     # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
@@ -464,16 +462,16 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     for i in comment_thread(text_lines, [v.label for v in verdicts]):
         verdicts[i].label = "bad"
         verdicts[i].why.append(COMMENTS)
-    labels = [v.label for v in verdicts]
-    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
-    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
-    anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
+    return verdicts
+
+
+def decide_by_runs(labels: list[str], text_lines: list[tuple[int, str]],
+                   s: DetectorSettings) -> tuple[list[tuple[int, int]], dict[int, tuple[bool, str]]]:
+    """The spans of the main runs of prose (small runs far from the largest are islands) and each line's
+    decision by its place: prose inside them stays, chrome goes, a short line inside stays unless chrome
+    is on both sides of it, everything outside goes."""
     decision: dict[int, tuple[bool, str]] = {}
-    if not any(l == "good" for l in labels):
-        # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
-        for i, v in enumerate(verdicts):
-            decision[i] = (v.label not in ("bad", "foreign", "code"), v.label)
-        return _result(lines, text_lines, verdicts, decision)
+    anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
     runs = _runs(labels, anchors, s.cluster_break_bad)
     weight = [sum(han_count(text_lines[i][1]) for i in run) for run in runs]
     largest = max(weight)
@@ -503,6 +501,19 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             decision[i] = (not (prev == "bad" and nxt == "bad"), "heading" if prev != "bad" or nxt != "bad" else "between chrome")
         else:
             decision[i] = (False, "outside")
+    return spans, decision
+
+
+def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: list[tuple[int, str]],
+                   verdicts: list[Verdict], chrome_lines: frozenset[int], decision: dict[int, tuple[bool, str]],
+                   d: Detector) -> None:
+    """Short lines next to a run that are the essay's after all: numbered headings and sentences just
+    before a later run; a signature, a date line, sentences and items of a kept list just after a run,
+    up to what ends the essay (chrome, a line the chrome stage removed, a list of dated essays)."""
+    s = d.settings
+    # a line the chrome stage removed ("(责任编辑:…)") lies between these two: a boundary
+    removed_before = [k > 0 and any(m in chrome_lines for m in range(text_lines[k - 1][0] + 1, n))
+                      for k, (n, _) in enumerate(text_lines)]
     # just before each later run, up to the previous chrome line: numbered headings and sentences stay
     for a, b in spans[1:]:
         for i in range(a - 1, -1, -1):
@@ -539,6 +550,28 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                     if decision.get(j, (True,))[0] or not d.heading_start.match(text_lines[j][1].strip()):
                         break
                     decision[j] = (True, "tail")
+
+
+def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
+           chrome_lines: frozenset[int] = frozenset()) -> MainText:
+    """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
+    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
+    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
+    s = d.settings
+    text_lines = [(n, t) for n, t in lines if t.strip()]
+    keys = [line_key(t) for _, t in text_lines]
+    counts = Counter(keys)
+    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
+    verdicts = judge_lines(text_lines, keys, counts, labels_before, d, is_marker, clean_title, title_max_chars)
+    labels = [v.label for v in verdicts]
+    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
+    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
+    if not any(l == "good" for l in labels):
+        # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
+        decision = {i: (v.label not in ("bad", "foreign", "code"), v.label) for i, v in enumerate(verdicts)}
+        return _result(lines, text_lines, verdicts, decision)
+    spans, decision = decide_by_runs(labels, text_lines, s)
+    keep_near_runs(spans, labels, text_lines, verdicts, chrome_lines, decision, d)
     # before the first run: the most title-like short line among the last few is the title; after it
     # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
     first = spans[0][0]
