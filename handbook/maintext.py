@@ -552,29 +552,13 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
                     decision[j] = (True, "tail")
 
 
-def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
-           chrome_lines: frozenset[int] = frozenset()) -> MainText:
-    """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
-    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
-    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
+def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[str], counts: Counter,
+                     labels: list[str], verdicts: list[Verdict], decision: dict[int, tuple[bool, str]], d: Detector,
+                     clean_title, title_max_chars: int) -> int | None:
+    """The title among the last few short lines before the first run (`first`), and what stays near it: a
+    copy of it at the start of the text goes; a salutation, a sentence or a numbered heading after it
+    stays, and the first section's heading just before the text."""
     s = d.settings
-    text_lines = [(n, t) for n, t in lines if t.strip()]
-    keys = [line_key(t) for _, t in text_lines]
-    counts = Counter(keys)
-    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
-    verdicts = judge_lines(text_lines, keys, counts, labels_before, d, is_marker, clean_title, title_max_chars)
-    labels = [v.label for v in verdicts]
-    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
-    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
-    if not any(l == "good" for l in labels):
-        # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
-        decision = {i: (v.label not in ("bad", "foreign", "code"), v.label) for i, v in enumerate(verdicts)}
-        return _result(lines, text_lines, verdicts, decision)
-    spans, decision = decide_by_runs(labels, text_lines, s)
-    keep_near_runs(spans, labels, text_lines, verdicts, chrome_lines, decision, d)
-    # before the first run: the most title-like short line among the last few is the title; after it
-    # only a salutation, a sentence or a numbered heading stays (not a byline, a date or a subtitle)
-    first = spans[0][0]
     # a prose line before the main run is a candidate too: a long title with a colon reads as prose
     menu = menu_column(text_lines[:first], d)
     before = [i for i in range(first - 1, -1, -1)
@@ -597,7 +581,12 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
             and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
         decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
-    # after an essay marker, before its text: the title printed again, a byline, a date and a source go
+    return title_at
+
+
+def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tuple[int, str]],
+                       verdicts: list[Verdict], decision: dict[int, tuple[bool, str]]) -> None:
+    """After an essay marker, before its text: the title printed again, a byline, a date and a source go."""
     for m in (i for i, label in enumerate(labels) if label == "marker"):
         title = keys[m]
         for j in range(m + 1, len(labels)):
@@ -608,6 +597,31 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             elif any(" words " in w for w in verdicts[j].why) or repeats(keys[j], title) \
                     or BYLINE_LINE.match(text_lines[j][1].strip()) or DATE_TIME.search(text_lines[j][1]):
                 decision[j] = (False, "after marker")
+
+
+def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
+           chrome_lines: frozenset[int] = frozenset()) -> MainText:
+    """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
+    judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
+    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
+    text_lines = [(n, t) for n, t in lines if t.strip()]
+    keys = [line_key(t) for _, t in text_lines]
+    counts = Counter(keys)
+    labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
+    verdicts = judge_lines(text_lines, keys, counts, labels_before, d, is_marker, clean_title, title_max_chars)
+    labels = [v.label for v in verdicts]
+    # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
+    labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}
+    if not any(l == "good" for l in labels):
+        # nothing reads as prose (a short page, a list of sentences): only clear chrome goes
+        decision = {i: (v.label not in ("bad", "foreign", "code"), v.label) for i, v in enumerate(verdicts)}
+        return _result(lines, text_lines, verdicts, decision)
+    spans, decision = decide_by_runs(labels, text_lines, d.settings)
+    keep_near_runs(spans, labels, text_lines, verdicts, chrome_lines, decision, d)
+    first = spans[0][0]
+    title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
+                                title_max_chars)
+    drop_after_markers(labels, keys, text_lines, verdicts, decision)
     if title_at is None and labels[first] == "good" and first not in labels_before:
         title_at = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
         if title_at is not None:
