@@ -142,13 +142,22 @@ def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], i
             continues = p.startswith(CONTINUATION_START)
             broken = (not ends_sentence(prev) and (len(prev) >= min_chars or _wrapped(prev, width))
                       and not starts_numbered(p, rules)
-                      and (not _is_heading_line(prev, rules) or _wrapped(prev, width)))
+                      and (not _is_heading_line(prev, rules) or _wrapped(prev, width))
+                      and not _ends_with_inline_heading(prev, rules))
             if continues or broken:
                 out[-1] = prev + p
                 joins += 1
                 continue
         out.append(p)
     return out, joins
+
+
+def _ends_with_inline_heading(text: str, rules: Rules) -> bool:
+    """A paragraph whose last part, after a sentence end, is a numbered heading ("…我讲三点意见。  一、正视成绩
+    与不足,…政治责任"): it ends with the heading, however long it is; the next paragraph is the heading's text."""
+    gaps = list(AFTER_SENTENCE_END.finditer(text))
+    tail = text[gaps[-1].end():] if gaps else ""
+    return any(style.match(tail) for style in rules.inline_heading_styles) and _is_heading_line(tail, rules)
 
 
 def _display_width(text: str) -> float:

@@ -171,8 +171,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     # (not a run of several sentences: prose that happens to use such words, "群众的评论…。要及时分享…。")
     # (an everyday word counts half: "要组织党员下载学习强国APP…积分…。" is a sentence of the essay)
     words = len(strong) + len(distinct - strong) / 2
-    dense = words >= s.dense_words and han <= s.dense_han_per_word * len(distinct) \
-        and len(re.findall(r"[。！？!?]", text)) < 2
+    dense = words >= s.dense_words and (
+        han <= s.dense_han_per_word * len(distinct) and len(re.findall(r"[。！？!?]", text)) < 2
+        # or a few sentences each with a word no essay uses ("…仅供预览…。下载后的文档…。下载之前…。")
+        or all(any(w in sentence for w in strong) for sentence in re.split(r"(?<=[。！？!?])", text) if sentence.strip()))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
@@ -298,7 +300,8 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
             return None
         m = re.match(rf"^(.{{{ends[-1]}}})", head)
     title = m.group(1).strip()
-    if han_count(title) < 4 or len(title) > max_chars * 2:
+    # a salutation of several parts ("各位领导、各位来宾、同志们:") is the speech's first words, not a title
+    if han_count(title) < 4 or len(title) > max_chars * 2 or title.startswith(d.salutations) or PUNCT.match(title[-1]):
         return None
     for e in re.finditer("|".join(map(re.escape, d.title_endings)), title):
         first, second = title[:e.end()], title[e.end():]
@@ -447,7 +450,9 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
         again = again_below[i]
         # the handbook's own notes ("〔原文至此不完整〕") on cleaned text read again are no evidence
         judged = HANDBOOK_NOTE.sub("", t).strip() or t
-        v = judge(clean_title(judged) if short else judged, counts[line_key(t)] > 1, d, again)
+        # a line that is all title junk ("|来源:新高考网") is judged as it is, not as the nothing left of it
+        judged = (clean_title(judged) or judged) if short else judged
+        v = judge(judged, counts[line_key(t)] > 1, d, again)
         if v.label == "bad" and d.heading_start.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
         elif v.label == "good" and d.heading_start.match(t.strip()) and not ends_sentence(t) and "。" not in t \
@@ -634,7 +639,10 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             glued = label, text_lines[first][1].strip()[len(label):].strip()
         else:
             glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
-    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, labels_before)
+    prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
+    if title_at is not None and (again := title_glued_again(text_lines[first][1], clean_title(text_lines[title_at][1]))):
+        prefixes[first] = again, REASONS["title again"]
+    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
 
 
 REASONS = {
@@ -650,7 +658,14 @@ COMMENTS = "after a post header (a name and a timestamp) below the text: comment
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
 
 
-def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, labels_before=None) -> MainText:
+def title_glued_again(text: str, title: str) -> str:
+    """The title printed again at the start of the text's first line, glued to its first words
+    ("…经济工作会议上的讲话同志们:"): that copy of it, or ""."""
+    text = text.strip()
+    return title if han_count(title) >= 6 and text.startswith(title) and han_count(text[len(title):]) >= 2 else ""
+
+
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, prefixes=None) -> MainText:
     position = {n: i for i, (n, _) in enumerate(text_lines)}
     kept_lines: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
@@ -665,11 +680,11 @@ def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, lab
         if keep and n == glued_line:
             kept_lines += [(n, glued[0]), (n, glued[1])]
             kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
-        elif keep and i in (labels_before or {}):
-            label = labels_before[i]
-            kept_lines.append((n, t.strip()[len(label):].strip()))
+        elif keep and i in (prefixes or {}):
+            prefix, why_dropped = prefixes[i]
+            kept_lines.append((n, t.strip()[len(prefix):].strip()))
             kept[n] = reason
-            dropped.append(Dropped("main-text", label, n, "main-text", LABEL_BEFORE_TEXT, fragment=True))
+            dropped.append(Dropped("main-text", prefix, n, "main-text", why_dropped, fragment=True))
         elif keep:
             kept_lines.append((n, t))
             kept[n] = reason

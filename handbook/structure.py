@@ -66,9 +66,10 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)]
     for size in candidates:
         second, body = rest[:size], rest[size:]
-        # a clause that goes on for a few characters to a comma was cut in the middle ("…征求群" "众意见，")
+        # a clause that goes on for a few characters to a comma was cut in the middle ("…征求群" "众意见，");
+        # a comma right after it: a third parallel clause follows ("认清形势，把握大局，坚定…"), no body yet
         if len(second) == size and han_count(second) == size and han_count(body) >= 4 \
-                and not re.match(r"^[^，,。；;、]{1,3}[，,]", body):
+                and not re.match(r"^[^，,。；;、]{0,3}[，,]", body):
             return f"{marker}{first}，{second}", body
     return None
 
