@@ -19,6 +19,7 @@ GARBLED_NOTE = "〔原文此处乱码〕"
 # private-use character.
 ANCHOR = re.compile(f"\\?+(?:[a-zü{TONE_LETTERS}]{{1,7}}\\))?|[a-zü{TONE_LETTERS}]*[{TONE_LETTERS}][a-zü{TONE_LETTERS}]*\\)|[\\ufffd\\ue000-\\uf8ff]")
 HAN_CHAR = re.compile(f"[{HAN}]")
+A_NOT_A = re.compile(f"([{HAN}])[不没]\\1[^。？?！!，,]{{0,8}}$")  # 能不能…, 是不是…, 有没有…: a question
 # notes with only a few stray characters between them are one garbled spot
 NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
 
@@ -129,11 +130,12 @@ def _question_before(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool:
-    """A "?" that closes a question (…吗?) is punctuation, not a lost character
-    (question words: rules/structure.yaml)."""
+    """A "?" that closes a question (…吗?, …能不能适应?) is punctuation, not a lost character
+    (question words: rules/structure.yaml; a verb asked as "A不A"/"A没A" needs none)."""
     after = text[index + 1:index + 2]
-    return bool(question_words) and bool(_question_before(question_words).search(text[max(0, index - 12):index])) \
-        and not re.match("[a-zü]", after)
+    before = text[max(0, index - 12):index]
+    return bool(question_words) and bool(_question_before(question_words).search(before)
+                                         or A_NOT_A.search(before)) and not re.match("[a-zü]", after)
 
 
 def _read_back_as_utf8(text: str, i: int) -> tuple[int, str, bool]:
