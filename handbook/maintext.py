@@ -241,6 +241,13 @@ def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str
     return own / han, list(dict.fromkeys(phrases))
 
 
+def intro_ending_in_site_talk(text: str, d: Detector) -> list[str]:
+    """The phrases of the site's own last sentence of a paragraph ("…工作总结也是一种文稿…。以下是小编精心为您
+    推荐的…7篇,供大家参考。"): said of the page's first paragraph of prose, it makes the paragraph an intro."""
+    sentences = [x for x in re.split(r"(?<=[。！？!?])", text.strip()) if han_count(x) >= 4]
+    return list(dict.fromkeys(d.self_promotion.findall(sentences[-1]))) if sentences else []
+
+
 @dataclass
 class MainText:
     lines: list[tuple[int, str]]
@@ -463,6 +470,10 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
         verdicts.append(v)
     # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
     prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
+    if prose and (phrases := intro_ending_in_site_talk(text_lines[prose[0]][1], d)):
+        verdicts[prose[0]] = Verdict("bad", verdicts[prose[0]].score, verdicts[prose[0]].why + [
+            f"an intro whose last sentence is the site's: {'/'.join(phrases)} ({WHERE} self_promotion)"])
+        prose = prose[1:]
     for i, v in enumerate(verdicts):
         if v.instead and prose and prose[0] < i < prose[-1]:
             v.label, v.instead = v.instead, ""

@@ -53,8 +53,14 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     The heading is two parallel clauses: the second ends at a full stop close after the first, or is as
     long as the first (when that is at least four characters), or ends where a typical body opener
     (要, 在, “ …) starts."""
+    if not re.search("[。！？!?；;]", text):  # no sentence in it: a long heading, not heading + body
+        return None
+    # text flattened onto one line keeps a space where the heading ended ("一、目标要求 201X 年，严格…")
+    if (gap := re.match(r"^(\S{1,4}?[、)）])([^\s。；;：:！？!?]{4,24}?)\s+(?=[\w“])", text)) \
+            and han_count(gap.group(2)) >= 4 and han_count(text[gap.end():]) >= 20:
+        return gap.group(1) + gap.group(2), text[gap.end():]
     m = re.match(r"^(\S{1,4}?[、)）])([^，,。]{2,12})[，,]", text)
-    if not m or not re.search("[。！？!?；;]", text):  # no sentence in it: a long heading, not heading + body
+    if not m:
         return None
     marker, first = m.group(1), m.group(2)
     rest = text[m.end():]
