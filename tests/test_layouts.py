@@ -1,0 +1,76 @@
+"""Layouts of pages from sites the cleaner has no profile for, as the grown dev half of the real-page
+corpus shows them (issue 12): each test is one generic rule, on a page of that shape, and fails without it."""
+
+from handbook.garble import GARBLED_NOTE
+from handbook.pipeline import clean_page
+from handbook.rules import load_rules
+
+PROSE = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+OTHER = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+
+
+def clean(text: str):
+    return clean_page(text, "x.txt", load_rules())
+
+
+def markdown(text: str) -> str:
+    return clean(text).essays[0].markdown
+
+
+def test_a_heading_pasted_after_a_paragraph_keeps_its_words_and_the_text_after_it():
+    heading = "一、正视成绩与不足，以清醒的认识和高度的自觉扛起冲刺四季度的政治责任"
+    md = markdown("镇长在推进会上的讲话\n" + PROSE * 3 + "下面，我讲三点意见。  " + heading + "\n" + OTHER * 3 + "\n")
+    assert f"\n{heading}\n\n{OTHER}" in md  # a paragraph of its own (too long to be a heading), then its text
+
+
+def test_three_parallel_clauses_are_not_cut_after_the_second():
+    md = markdown("镇党委书记在经济工作会议上的讲话\n" + PROSE * 3 + "\n一、认清形势，把握大局，坚定加快发展的信心和决心\n"
+                  "，是我们迎接挑战、攻坚克难的关键。" + OTHER * 2 + "\n")
+    assert "一、认清形势，把握大局，坚定加快发展的信心和决心" in md
+    assert "## 一、认清形势，把握大局\n" not in md
+
+
+def test_a_heading_ended_by_a_space_on_a_flattened_line_is_split_there():
+    md = markdown("基层党组织整顿方案\n" + PROSE * 3 + "\n一、目标要求 201X 年，严格按照中央的总体要求，在全乡开展整顿工作。"
+                  + OTHER + "\n")
+    assert "## 一、目标要求\n" in md and "201X 年，严格按照中央的总体要求" in md
+
+
+def test_the_title_printed_again_before_the_salutation_goes():
+    title = "镇党委书记在镇经济工作会议上的讲话"
+    md = markdown(f"{title}\n|来源:某某网\n{title}同志们:\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert md.startswith(f"# {title}\n\n同志们：")
+    assert md.count(title) == 1 and "来源" not in md
+
+
+def test_a_viewer_notice_of_sentences_about_the_download_goes():
+    notice = "说明:文章内容仅供预览,部分内容可能不全。下载后的文档,内容与下面显示的完全一致。下载之前请确认下面内容是否您想要的。"
+    md = markdown("乡镇政府上半年工作总结\n" + notice + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert "预览" not in md and "下载" not in md and md.count("今年以来") == 3
+
+
+def test_a_question_asked_as_a_not_a_keeps_its_question_mark():
+    text = "驻村任第一书记,能不能适应岗位要求?能为村里做些什么?授粉是不是还得重来?"
+    md = markdown("驻村日记\n" + PROSE * 3 + text + "\n" + OTHER * 3 + "\n")
+    assert GARBLED_NOTE not in md and "能不能适应岗位要求？能为村里" in md and "还得重来？" in md
+
+
+def test_credits_datelines_bylines_and_a_cut_off_tag_go():
+    md = markdown("乡村振兴工作纪实\n" '担保业务二部:邹杰\nid="6373">根据上级的部署，我镇的村级组织换届选举工作分两部分进行。'
+                  + PROSE * 2 + "\n某某县域经济网讯 “干部群众齐发力，整治人居环境刻不容缓。”" + OTHER * 2
+                  + "\n" + OTHER + "(上河溪乡纪委 王灏)\n")
+    assert not any(junk in md for junk in ("邹杰", "6373", "网讯", "王灏"))
+    assert "根据上级的部署" in md and "“干部群众齐发力" in md and md.rstrip().endswith("高质量发展。")
+
+
+def test_an_intro_that_ends_with_the_sites_words_goes_and_the_sample_number_leaves_the_title():
+    intro = "工作总结是反映我们工作情况的一种文稿。以下是小编精心为您推荐的乡镇政府年终工作总结3篇，供大家参考。"
+    page = clean("乡镇政府年终工作总结\n" + intro + "\n乡镇政府年终工作总结范文一\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert [e.title for e in page.essays] == ["乡镇政府年终工作总结"]
+    assert "小编" not in page.essays[0].markdown and page.essays[0].markdown.count("今年以来") == 3
+
+
+def test_a_salutation_of_several_parts_is_no_title_glued_to_the_speech():
+    page = clean("各位领导、各位来宾、同志们、朋友们:\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title != "各位领导、"
+    assert "各位领导、各位来宾、同志们、朋友们：" in page.essays[0].markdown
