@@ -241,6 +241,21 @@ def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str
     return own / han, list(dict.fromkeys(phrases))
 
 
+def table_rows(text_lines: list[tuple[int, str]], min_rows: int = 3, min_cell_han: int = 8) -> list[int]:
+    """Lines of a table printed as text ("第1年 | 基础建设与试点推进 | 完成村庄规划编制,启动…|"): three or more
+    lines in a row with the same number of "|" cells, each with a cell of words, not a menu's short items."""
+    cells = [[c for c in t.strip().strip("|").split("|")] if t.count("|") >= 2 else [] for _, t in text_lines]
+    rows: list[int] = []
+    start = 0
+    for i in range(len(cells) + 1):
+        if i == len(cells) or not cells[i] or len(cells[i]) != len(cells[start]):
+            block = range(start, i)
+            if len(block) >= min_rows and all(max(han_count(c) for c in cells[k]) >= min_cell_han for k in block[1:]):
+                rows += block
+            start = i
+    return rows
+
+
 def intro_ending_in_site_talk(text: str, d: Detector) -> list[str]:
     """The phrases of the site's own last sentence of a paragraph ("…工作总结也是一种文稿…。以下是小编精心为您
     推荐的…7篇,供大家参考。"): said of the page's first paragraph of prose, it makes the paragraph an intro."""
@@ -468,6 +483,10 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
                 and han_count(t) <= d.settings.heading_max_han:
             v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
+    for i in table_rows(text_lines):
+        if verdicts[i].label == "bad" and not strong_words(verdicts[i]):
+            verdicts[i].label = "short"  # a row of the essay's table, not a menu: it goes with the text around it
+            verdicts[i].why.append("a row of a table")
     # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
     prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
     if prose and (phrases := intro_ending_in_site_talk(text_lines[prose[0]][1], d)):

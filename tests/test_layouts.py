@@ -74,3 +74,13 @@ def test_a_salutation_of_several_parts_is_no_title_glued_to_the_speech():
     page = clean("各位领导、各位来宾、同志们、朋友们:\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert page.essays[0].title != "各位领导、"
     assert "各位领导、各位来宾、同志们、朋友们：" in page.essays[0].markdown
+
+
+def test_a_table_printed_as_text_stays_with_the_essay_and_a_menu_does_not():
+    rows = ["年度 | 主要任务 | 工作目标 |", "第1年 | 基础建设与试点推进 | 完成村庄规划编制，启动重点村基础设施建设 |",
+            "第2年 | 产业发展与人才引进 | 推动特色农业发展，引进专业人才，培育经营主体 |",
+            "第3年 | 生态治理与文化建设 | 加强农村环境整治，推进垃圾分类和污水处理 |"]
+    md = markdown("乡村振兴五年工作计划\n" + PROSE * 3 + "\n二、主要任务与目标\n" + "\n".join(rows) + "\n三、保障措施\n"
+                  + OTHER * 3 + "\n首页 | 范文 | 总结 |\n工作计划 | 心得体会 | 述职报告 |\n讲话稿 | 调研报告 | 党课 |\n")
+    assert "启动重点村基础设施建设" in md and "培育经营主体" in md and "推进垃圾分类和污水处理" in md
+    assert "心得体会" not in md and "首页" not in md
