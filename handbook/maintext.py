@@ -30,6 +30,7 @@ ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
 HAN_CHAR = re.compile(f"[{HAN}]")
+WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 COUNTER = re.compile(rf"^[{HAN}]{{1,6}}\s*[:：]?\s*\d+(\.\d+)?\s*[万wWkK]?\s*(次|人|条|个|篇)?$")  # "阅读 1234", "点赞 12"
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
@@ -143,6 +144,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     s = d.settings
     if again_below:
         return Verdict("bad", 0.0, ["printed again further down (an abstract or a summary)"])
+    if not WORD.search(text):
+        return Verdict("bad", 0.0, ["no words, only marks"])
     han = han_count(text)
     letters = len(LATIN.findall(text))
     if (han * 3 < len(text.strip()) or JSON_KEY.match(text)) and any(p.search(text) for p in d.code_signals):

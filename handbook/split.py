@@ -58,7 +58,8 @@ def _without_stuffed_keywords(title: str) -> str:
 
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
-    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END
+    return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END \
+        and len(re.findall(r"[^\W_]", line)) >= 2  # a title has words: "?" alone is none
 
 
 def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:

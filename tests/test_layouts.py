@@ -84,3 +84,8 @@ def test_a_table_printed_as_text_stays_with_the_essay_and_a_menu_does_not():
                   + OTHER * 3 + "\n首页 | 范文 | 总结 |\n工作计划 | 心得体会 | 述职报告 |\n讲话稿 | 调研报告 | 党课 |\n")
     assert "启动重点村基础设施建设" in md and "培育经营主体" in md and "推进垃圾分类和污水处理" in md
     assert "心得体会" not in md and "首页" not in md
+
+
+def test_a_line_of_marks_alone_is_neither_title_nor_text():
+    page = clean("?\n" + PROSE * 3 + "\n***\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "" and "?" not in page.essays[0].markdown and "*" not in page.essays[0].markdown
