@@ -158,7 +158,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         good += s.sentence_end_points
     good += min(len(PUNCT.findall(text)) * s.punctuation_points, s.punctuation_points_max)
     if han:
-        share = sum(1 for ch in text if ch in d.function_words) / han
+        share = sum(map(text.count, d.function_words)) / han
         good += min(share * s.function_word_points, s.function_word_points_max)
     vocab = 0.0
     dilution = 1 + han / s.dilution_chars

@@ -155,7 +155,8 @@ def _settle_title(essay: RawEssay, rules: Rules) -> None:
     for i, line in enumerate(body):
         if not line.strip():
             continue
-        if _key(clean_title(line, rules)) == title_key:  # wherever it is printed again
+        # wherever it is printed again (cleaning a title only cuts its ends: the title is inside the line)
+        if title_key in _key(line) and _key(clean_title(line, rules)) == title_key:
             essay.dropped.append(Dropped("title-repeat", line.strip(), essay.numbers[i], "split",
                                          "repeats the title (rules/structure.yaml title_labels, title_junk)"))
             body[i] = ""
