@@ -192,11 +192,12 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if han < 40 and (separated(text.strip(), d) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s.separators_weight
         why.append("separators between items")
-    if TOC.search(text):
+    if ("....." in text or "………" in text or "·····" in text) and TOC.search(text):  # the search only where leaders are
         form += s.separators_weight
         why.append("a table-of-contents line")
-    places = PLACE.findall(text)  # a list of places, bare or with 、 between: most of the line is place names
-    if len(places) >= 4 and not re.search("[。！？!?；;：:]", text) and sum(map(len, places)) >= 0.6 * han:
+    # a list of places, bare or with 、 between: most of the line is place names (never a sentence)
+    places = [] if re.search("[。！？!?；;：:]", text) else PLACE.findall(text)
+    if len(places) >= 4 and sum(map(len, places)) >= 0.6 * han:
         form += s.separators_weight
         why.append("a list of places")
     if COUNTER.match(text.strip()):
