@@ -210,9 +210,14 @@ def split_inline_headings(paragraphs: list[str], rules: Rules) -> tuple[list[str
 
 def remove_injected_digits(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """Remove digits injected inside words as anti-copy noise ("乡镇人2113民政府"). A number followed by
-    a unit ("2012年", "30多个") is a real quantity and stays."""
+    a unit ("2012年", "30多个") is a real quantity and stays. The codes sites are known to inject
+    (settings.yaml injected_digits) always go; other four-digit numbers only where the page shows the habit
+    (injected_digits_min of them): one is a quantity ("近1000平米", "2716平方公里"), and never a year."""
     s = rules.settings
     known = "|".join(s["injected_digits"])
     units = re.escape(s["number_units"])
-    pattern = re.compile(f"(?<=[{HAN}])(?:{known}|\\d{{4}})(?=[{HAN}])(?![{units}])")
-    return _remove_everywhere(paragraphs, pattern)
+    glued = f"(?<=[{HAN}])(?:{{}})(?=[{HAN}])(?![{units}])"
+    others = re.compile(glued.format(r"(?!19|20)\d{4}"))
+    if sum(len(others.findall(p)) for p in paragraphs) >= s["injected_digits_min"]:
+        return _remove_everywhere(paragraphs, re.compile(glued.format(f"{known}|\\d{{4}}")))
+    return _remove_everywhere(paragraphs, re.compile(glued.format(known)))

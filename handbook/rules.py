@@ -159,6 +159,7 @@ class Settings:
     reading_chars_per_minute: int
     title_max_chars: int
     injected_digits: list
+    injected_digits_min: int
     number_units: str
 
     def __getitem__(self, key: str):

@@ -89,3 +89,12 @@ def test_a_table_printed_as_text_stays_with_the_essay_and_a_menu_does_not():
 def test_a_line_of_marks_alone_is_neither_title_nor_text():
     page = clean("?\n" + PROSE * 3 + "\n***\n" + OTHER * 3 + "\n")
     assert page.essays[0].title == "" and "?" not in page.essays[0].markdown and "*" not in page.essays[0].markdown
+
+
+def test_a_quantity_glued_between_words_stays_and_injected_codes_go():
+    md = markdown("服务站建设情况\n" + PROSE * 3 + "服务站建筑面积近1000平米，木总面积2716平方公里，在2017申请扶贫贷款。\n"
+                  + OTHER * 3 + "\n")
+    assert "近1000平米" in md and "2716平方公里" in md and "在2017申请" in md
+    md = markdown("服务站建设情况\n" + PROSE * 3 + "乡镇人2113民政府对此高度重视，全面推进3846办理，各村7731落实，群众6390满意。\n"
+                  + OTHER * 3 + "\n")
+    assert "乡镇人民政府" in md and "全面推进办理" in md and "各村落实" in md and "群众满意" in md
