@@ -13,6 +13,9 @@ from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 # A line starting with one of these continues the sentence before it.
 CONTINUATION_START = tuple("，,、。；;：:）)”’》」』！!？?…")
 AFTER_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])\s*")
+# where a heading pasted inside a paragraph may start: after a sentence end, or after a wide gap of spaces
+# (a document flattened onto one line keeps them where its paragraphs ended: "…未雨绸缪  (一)科学研判…")
+HEADING_GAP = re.compile(r"(?<=[。！？!?；;])\s*|(?<=\S)[ \t\u3000]{2,}")
 WRAP_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}])[ \\t\\u3000]+(?=[{HAN}{CJK_PUNCT}])")
 
 
@@ -192,13 +195,13 @@ def remove_wrap_spaces(paragraphs: list[str]) -> tuple[list[str], int]:
 
 def split_inline_headings(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """Start a new paragraph where a numbered heading (rules/structure.yaml inline_heading_styles:
-    一、 (一)) follows a sentence end inside a paragraph — what is left of a document pasted on one
-    line, or of joined page chunks. The spaces between the sentence and the heading go."""
+    一、 (一)) follows a sentence end or a wide gap of spaces inside a paragraph — what is left of a document
+    pasted on one line, or of joined page chunks. The spaces before the heading go."""
     out: list[str] = []
     count = 0
     for p in paragraphs:
         parts, start = [], 0
-        for gap in AFTER_SENTENCE_END.finditer(p):
+        for gap in HEADING_GAP.finditer(p):
             if any(style.match(p[gap.end():]) for style in rules.inline_heading_styles):
                 parts.append(p[start:gap.start()])
                 start = gap.end()

@@ -66,8 +66,9 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         paragraphs = _step(steps, "chunks_joined", joins.join_page_chunks(paragraphs, rules))
         paragraphs = _step(steps, "stops_restored", joins.restore_dropped_stops(paragraphs, rules))
         paragraphs = _step(steps, "lines_joined", joins.join_broken_lines(paragraphs, rules))
-        paragraphs = _step(steps, "wrap_spaces_removed", joins.remove_wrap_spaces(paragraphs))
+        # headings first: the gap of spaces before one is a sign of it, not a PDF's line wrap
         paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs, rules))
+        paragraphs = _step(steps, "wrap_spaces_removed", joins.remove_wrap_spaces(paragraphs))
         paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
         if _is_teaser(paragraphs):
             dropped += [Dropped("teaser", l.strip(), n, "pipeline", "a block of truncated previews (…… endings)")

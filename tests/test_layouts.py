@@ -98,3 +98,9 @@ def test_a_quantity_glued_between_words_stays_and_injected_codes_go():
     md = markdown("服务站建设情况\n" + PROSE * 3 + "乡镇人2113民政府对此高度重视，全面推进3846办理，各村7731落实，群众6390满意。\n"
                   + OTHER * 3 + "\n")
     assert "乡镇人民政府" in md and "全面推进办理" in md and "各村落实" in md and "群众满意" in md
+
+
+def test_a_heading_after_a_wide_gap_on_a_flattened_line_starts_a_paragraph():
+    md = markdown("防汛抗旱工作会议讲话\n" + PROSE * 3 + "\n一、认识到位，始终做到防汛抗旱未雨绸缪  （一）科学研判今年的水雨工情形势。"
+                  + OTHER * 2 + "\n")
+    assert "## 一、认识到位，始终做到防汛抗旱未雨绸缪\n" in md and "\n（一）科学研判" in md
