@@ -4,13 +4,10 @@ replacement characters. Repaired where the repair is certain, otherwise marked �
 from __future__ import annotations
 
 import codecs
-import importlib.util
-import math
 import re
-from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
+from .lexicon import char_frequency
 from .pinyin import TONE_LETTERS
 from .text import HAN
 
@@ -22,22 +19,6 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 A_NOT_A = re.compile(f"([{HAN}])[不没]\\1[^。？?！!，,]{{0,8}}$")  # 能不能…, 是不是…, 有没有…: a question
 # notes with only a few stray characters between them are one garbled spot
 NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
-
-
-
-
-@lru_cache(maxsize=1)
-def char_frequency() -> dict[str, float]:
-    """Log frequency of each Han character, summed over the words of jieba's dictionary."""
-    counts: Counter = Counter()
-    # jieba's word list, found without importing jieba (which takes a tenth of a second)
-    dictionary = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
-    with dictionary.open(encoding="utf-8") as f:
-        for line in f:
-            word, freq, *_ = line.split(" ")
-            for ch in word:
-                counts[ch] += int(freq)
-    return {ch: math.log10(n + 1) for ch, n in counts.items()}
 
 
 def is_rare(ch: str, threshold: float = 3.6) -> bool:
