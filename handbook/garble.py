@@ -111,12 +111,14 @@ def _question_before(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool:
-    """A "?" that closes a question (…吗?, …能不能适应?) is punctuation, not a lost character
-    (question words: rules/structure.yaml; a verb asked as "A不A"/"A没A" needs none)."""
+    """A "?" that closes a question (…吗?, …能不能适应?, 为什么…，…忙碌?) is punctuation, not a lost character
+    (question words: rules/structure.yaml, near the "?" or opening its sentence; a verb asked as "A不A"/"A没A"
+    needs none)."""
     after = text[index + 1:index + 2]
     before = text[max(0, index - 12):index]
-    return bool(question_words) and bool(_question_before(question_words).search(before)
-                                         or A_NOT_A.search(before)) and not re.match("[a-zü]", after)
+    sentence = re.split(r"[。！？!?…]", text[max(0, index - 80):index])[-1].lstrip("“‘\"'（( ")
+    return bool(question_words) and bool(_question_before(question_words).search(before) or A_NOT_A.search(before)
+                                         or sentence.startswith(question_words)) and not re.match("[a-zü]", after)
 
 
 def _read_back_as_utf8(text: str, i: int) -> tuple[int, str, bool]:

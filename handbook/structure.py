@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .rules import Rules
+from .lexicon import two_character_words
 from .text import CJK_PUNCT, HAN, ends_sentence, han_count
 
 GAP_NOTE = "〔原文此处缺失〕"
@@ -72,6 +73,8 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)]
     for size in candidates:
         second, body = rest[:size], rest[size:]
+        if rest[size - 1:size + 1] in two_character_words():
+            continue  # the cut would go through a word ("改选工作全" | "镇21个行政村")
         # a clause that goes on for a few characters to a comma was cut in the middle ("…征求群" "众意见，");
         # a comma right after it: a third parallel clause follows ("认清形势，把握大局，坚定…"), no body yet
         if len(second) == size and han_count(second) == size and han_count(body) >= 4 \
@@ -89,7 +92,9 @@ def to_blocks(paragraphs: list[str], rules: Rules) -> list[Block]:
             blocks.append(Block(p))
             continue
         style, number = found
-        short = han_count(p) <= rules.heading_max_chars and not re.search("[。！？!?；;]", p.rstrip("。"))
+        # a heading may end with 。 but is at most two clauses: three or more make a sentence of the list
+        short = han_count(p) <= rules.heading_max_chars and not re.search("[。！？!?；;]", p.rstrip("。")) \
+            and not (p.endswith("。") and len(re.findall("[，,]", p)) >= 2)
         if short:
             blocks.append(Block(p.rstrip("。"), style, number))
         elif style in rules.run_in_styles and (split := split_run_in(p, rules)):

@@ -104,3 +104,17 @@ def test_a_heading_after_a_wide_gap_on_a_flattened_line_starts_a_paragraph():
     md = markdown("防汛抗旱工作会议讲话\n" + PROSE * 3 + "\n一、认识到位，始终做到防汛抗旱未雨绸缪  （一）科学研判今年的水雨工情形势。"
                   + OTHER * 2 + "\n")
     assert "## 一、认识到位，始终做到防汛抗旱未雨绸缪\n" in md and "\n（一）科学研判" in md
+
+
+def test_a_question_opened_by_a_question_word_keeps_its_question_mark_after_a_comma():
+    md = markdown("组工干部的忙碌\n" + PROSE * 3 + "为什么我们的同事一边撑着熬红的眼睛，一边还继续新一天的忙碌?为什么办公室会放着毛巾?\n"
+                  + OTHER * 3 + "\n")
+    assert GARBLED_NOTE not in md and "新一天的忙碌？为什么" in md
+
+
+def test_a_numbered_sentence_of_three_clauses_is_text_and_a_run_in_heading_is_not_cut_inside_a_word():
+    md = markdown("镇妇联工作总结\n" + PROSE * 3 + "\n二、推优工作做得比较突出，全镇今年共发展对象21人，其中女性6人，占28.57%。\n"
+                  "三、基层村级组织建设中，村两委会改选工作全镇21个行政村，支部改选中共选女性支部委员14人，占村总数的66.67%。"
+                  + OTHER * 2 + "\n")
+    assert "\n二、推优工作做得比较突出，全镇今年共发展对象21人，其中女性6人，占28.57%。\n" in md
+    assert "改选工作全\n" not in md and "改选工作全镇21个行政村" in md
