@@ -202,7 +202,8 @@ def split_inline_headings(paragraphs: list[str], rules: Rules) -> tuple[list[str
     for p in paragraphs:
         parts, start = [], 0
         for gap in HEADING_GAP.finditer(p):
-            if any(style.match(p[gap.end():]) for style in rules.inline_heading_styles):
+            after_gap = p[gap.end():gap.end() + 40]  # a heading's number is at its start: no copy of the whole rest
+            if any(style.match(after_gap) for style in rules.inline_heading_styles):
                 parts.append(p[start:gap.start()])
                 start = gap.end()
         parts = [x for x in parts + [p[start:]] if x]
