@@ -104,6 +104,8 @@ class DetectorSettings:
     island_share: float
     island_gap: int
     foreign_min_letters: int
+    table_min_rows: int
+    table_min_cell_han: int
 
 
 @dataclass(frozen=True)
@@ -245,10 +247,11 @@ def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str
     return own / han, list(dict.fromkeys(phrases))
 
 
-def table_rows(text_lines: list[tuple[int, str]], min_rows: int = 3, min_cell_han: int = 8) -> list[int]:
-    """Lines of a table printed as text ("第1年 | 基础建设与试点推进 | 完成村庄规划编制,启动…|"): three or more
-    lines in a row with the same number of "|" cells, each with a cell of words, not a menu's short items."""
-    cells = [[c for c in t.strip().strip("|").split("|")] if t.count("|") >= 2 else [] for _, t in text_lines]
+def table_rows(text_lines: list[tuple[int, str]], s: DetectorSettings) -> list[int]:
+    """Lines of a table printed as text ("第1年 | 基础建设与试点推进 | 完成村庄规划编制,启动…|"): a few lines in a
+    row with the same number of "|" cells, each (below the header) with a cell of words, not a menu's short items."""
+    min_rows, min_cell_han = s.table_min_rows, s.table_min_cell_han
+    cells = [t.strip().strip("|").split("|") if t.count("|") >= 2 else [] for _, t in text_lines]
     rows: list[int] = []
     start = 0
     for i in range(len(cells) + 1):
@@ -487,7 +490,7 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
                 and han_count(t) <= d.settings.heading_max_han:
             v.label = "short"  # a numbered heading is no prose: a table of contents is not the main text
         verdicts.append(v)
-    for i in table_rows(text_lines):
+    for i in table_rows(text_lines, d.settings):
         if verdicts[i].label == "bad" and not strong_words(verdicts[i]):
             verdicts[i].label = "short"  # a row of the essay's table, not a menu: it goes with the text around it
             verdicts[i].why.append("a row of a table")
