@@ -118,3 +118,10 @@ def test_a_numbered_sentence_of_three_clauses_is_text_and_a_run_in_heading_is_no
                   + OTHER * 2 + "\n")
     assert "\n二、推优工作做得比较突出，全镇今年共发展对象21人，其中女性6人，占28.57%。\n" in md
     assert "改选工作全\n" not in md and "改选工作全镇21个行政村" in md
+
+
+def test_a_betting_brand_injected_into_a_sentence_and_a_picture_placeholder_go():
+    md = markdown("述廉述责工作纪实\n" + PROSE * 3 + "\n图片\n组织述廉述责对象现场陈述完毕江南体育官网，由市纪委委员依据个人所述内容进行评议。"
+                  + OTHER * 2 + "\n")
+    assert "体育官网" not in md and "图片" not in md
+    assert "陈述完毕，由市纪委委员依据个人所述内容进行评议。" in md
