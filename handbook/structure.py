@@ -86,15 +86,15 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
 def to_blocks(paragraphs: list[str], rules: Rules) -> list[Block]:
     """Classify paragraphs as headings or body text; split run-in headings."""
     blocks: list[Block] = []
-    for p in paragraphs:
-        found = _heading_style(p, rules)
+    styles = [_heading_style(p, rules) for p in paragraphs]
+    for k, (p, found) in enumerate(zip(paragraphs, styles)):
         if not found:
             blocks.append(Block(p))
             continue
         style, number = found
         # a heading may end with 。 but is at most two clauses: three or more make a sentence of the list
         short = han_count(p) <= rules.heading_max_chars and not re.search("[。！？!?；;]", p.rstrip("。")) \
-            and not (p.endswith("。") and len(re.findall("[，,]", p)) >= 2)
+            and not (p.endswith("。") and (len(re.findall("[，,]", p)) >= 2 or _item_of_a_list(k, paragraphs, styles, rules)))
         if short:
             blocks.append(Block(p.rstrip("。"), style, number))
         elif style in rules.run_in_styles and (split := split_run_in(p, rules)):
@@ -107,6 +107,17 @@ def to_blocks(paragraphs: list[str], rules: Rules) -> list[Block]:
         if b.style:
             b.level = levels.setdefault(b.style, min(2 + len(levels), 4))
     return blocks
+
+
+def _item_of_a_list(k: int, paragraphs: list[str], styles: list, rules: Rules) -> bool:
+    """A numbered sentence next to an item of its list that is a paragraph of text ("2.统计…工作。" after
+    "1.开展…，…。…"): it is an item of the same list, not a heading."""
+    style = styles[k][0]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(paragraphs) and styles[j] and styles[j][0] == style \
+                and abs(styles[j][1] - styles[k][1]) == 1 and re.search("[。！？!?；;]", paragraphs[j].rstrip("。")):
+            return True
+    return False
 
 
 def mark_numbering_gaps(blocks: list[Block]) -> tuple[list[Block], int]:

@@ -125,3 +125,10 @@ def test_a_betting_brand_injected_into_a_sentence_and_a_picture_placeholder_go()
                   + OTHER * 2 + "\n")
     assert "体育官网" not in md and "图片" not in md
     assert "陈述完毕，由市纪委委员依据个人所述内容进行评议。" in md
+
+
+def test_a_short_numbered_sentence_next_to_a_long_item_of_its_list_is_an_item_not_a_heading():
+    md = markdown("宗教工作总结\n" + PROSE * 3 + "\n1.开展专项治理工作，坚决防止发生重大网络安全事件。要落实责任，确保不出问题。\n"
+                  "2.统计信教群众子女情况，切实做好防范工作。\n3.加强宣传教育，引导群众自觉抵制非法活动。要定期检查，及时整改。\n"
+                  + OTHER * 2 + "\n")
+    assert "\n2.统计信教群众子女情况，切实做好防范工作。\n" in md.replace("\\.", ".") and "## 2" not in md and "### 2" not in md
