@@ -8,8 +8,8 @@ import re
 SCRIPT_BLOCK = re.compile(r"<(script|style|noscript|iframe|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 # Only tags with ASCII names: "<备注>" in an essay is text, not markup.
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(\s[^<>]*)?/?>")
-# the end of a tag whose start a scraper cut off, left before a line's text ('id="6373">根据上级的部署…')
-TAG_END = re.compile(r'^[ \t]*(?:[A-Za-z][\w:-]*="[^"<>\n]*"[ \t]*)+/?>', re.M)
+# the end of a tag whose start a scraper cut off, left before a line's text ('id="6373">根据上级的部署…', '>一、…')
+TAG_END = re.compile(r'^[ \t]*(?:[A-Za-z][\w:-]*="[^"<>\n]*"[ \t]*)*/?>(?=[^\s>])', re.M)
 ENTITY = re.compile(r"&(#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 # Entities whose "&" was lost on the way: "ldquo;" inside Chinese text.
 BARE_ENTITY = re.compile(r"(?<![&A-Za-z])(ldquo|rdquo|lsquo|rsquo|nbsp|mdash|ndash|hellip|middot|quot|bull|amp|lt|gt);")

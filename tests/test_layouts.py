@@ -132,3 +132,8 @@ def test_a_short_numbered_sentence_next_to_a_long_item_of_its_list_is_an_item_no
                   "2.统计信教群众子女情况，切实做好防范工作。\n3.加强宣传教育，引导群众自觉抵制非法活动。要定期检查，及时整改。\n"
                   + OTHER * 2 + "\n")
     assert "\n2.统计信教群众子女情况，切实做好防范工作。\n" in md.replace("\\.", ".") and "## 2" not in md and "### 2" not in md
+
+
+def test_the_bare_end_of_a_cut_off_tag_before_a_heading_goes():
+    md = markdown("整改报告\n" + PROSE * 3 + "\n>一、存在主要问题及原因\n" + OTHER * 3 + "\n")
+    assert ">" not in md and "一、存在主要问题及原因" in md
