@@ -136,4 +136,4 @@ def test_a_short_numbered_sentence_next_to_a_long_item_of_its_list_is_an_item_no
 
 def test_the_bare_end_of_a_cut_off_tag_before_a_heading_goes():
     md = markdown("整改报告\n" + PROSE * 3 + "\n>一、存在主要问题及原因\n" + OTHER * 3 + "\n")
-    assert ">" not in md and "一、存在主要问题及原因" in md
+    assert "&gt;" not in md and ">" not in md and "## 一、存在主要问题及原因\n" in md
