@@ -180,8 +180,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     words = len(strong) + len(distinct - strong) / 2
     dense = words >= s.dense_words and (
         han <= s.dense_han_per_word * len(distinct) and len(re.findall(r"[。！？!?]", text)) < 2
-        # or a few sentences each with a word no essay uses ("…仅供预览…。下载后的文档…。下载之前…。")
-        or all(any(w in sentence for w in strong) for sentence in re.split(r"(?<=[。！？!?])", text) if sentence.strip()))
+        # or a few sentences each with a word no essay uses, more of them than sentences ("…仅供预览…部分内容…。
+        # 下载后的文档…。下载之前…。"); one in each sentence is prose that names them ("要下载并学习…。上一篇文章讲了…。")
+        or len(strong) > len(sentences := [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()])
+        and all(any(w in sentence for w in strong) for sentence in sentences))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
