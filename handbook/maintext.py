@@ -623,7 +623,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     for i in before:
         line = text_lines[i][1].strip()
         if (title_at is None or i > title_at) and (ends_sentence(line) or d.heading_start.match(line) or CN_DATE.match(line)) \
-                and not strong_words(verdicts[i]):  # a viewer's notes ("1、部分资料下载需要金币…") are no heading
+                and not (strong_words(verdicts[i]) and not line.endswith(("。", "！", "？", "!", "?"))):
+            # a viewer's labels and notes ("内容预览:", "1、部分资料下载需要金币…") are no salutation or heading
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
     if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
             and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):

@@ -59,6 +59,9 @@ def test_prose_with_two_ad_words_in_two_sentences_is_kept():
 # found by make test: sentences each with one chrome word were taken for a viewer's notes
 @example(("乡镇干部工作体会\n\n要下载并学习最新的政策文件。点击率不是衡量宣传工作的唯一标准。上一篇文章讲了作风建设。",
           ["要下载并学习最新的政策文件。点击率不是衡量宣传工作的唯一标准。上一篇文章讲了作风建设。"]))
+# and a sentence with one before the text, taken for a viewer's note
+@example(("乡镇干部工作体会\n\n要下载并学习最新的政策文件。\n\n乡镇党委书记要把抓党建作为最大的政绩。",
+          ["要下载并学习最新的政策文件。", "乡镇党委书记要把抓党建作为最大的政绩。"]))
 def test_cleaner_never_raises_and_keeps_every_essay_character(page):
     text, body = page
     result = clean_page(text, "page.txt", RULES)
