@@ -236,3 +236,21 @@ def test_the_title_proposed_for_an_untitled_essay_is_no_numbered_section_heading
     page = clean_page(prose * 3 + "\n一、加强学习，提高素质\n" + prose * 2, "x.txt", load_rules())
     warning = next(w.message for w in page.essays[0].warnings if w.message.startswith("no title found"))
     assert "proposed: 今年以来" in warning and "一、加强学习" not in warning
+
+
+PROSE = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+
+
+def titles_of(page_text: str) -> list[str]:
+    return [e.title for e in clean_page(page_text, "x.txt", load_rules()).essays]
+
+
+def test_a_subtitle_label_and_a_column_tag_are_no_part_of_the_title():
+    assert titles_of("副标题:某某村驻村日记大全\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某某村驻村日记大全"]
+    assert titles_of("首页 > 正文\n【基层故事】王某某:我的驻村工作体会\n" + PROSE * 3 + "\n" + PROSE * 2) \
+        == ["王某某:我的驻村工作体会"]
+
+
+def test_a_category_before_an_underscore_is_no_part_of_the_title():
+    assert titles_of("第三篇 组织工作_三、某某积分制管理的做法和成效\n" + PROSE * 3 + "\n" + PROSE * 2) \
+        == ["三、某某积分制管理的做法和成效"]
