@@ -239,6 +239,8 @@ def test_the_title_proposed_for_an_untitled_essay_is_no_numbered_section_heading
 
 
 PROSE = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+OTHER = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+INTRO = "很多人都在写工作日记，那么怎样才能写好一篇日记呢？下面是为大家整理的几篇范文。"
 
 
 def titles_of(page_text: str) -> list[str]:
@@ -254,3 +256,19 @@ def test_a_subtitle_label_and_a_column_tag_are_no_part_of_the_title():
 def test_a_category_before_an_underscore_is_no_part_of_the_title():
     assert titles_of("第三篇 组织工作_三、某某积分制管理的做法和成效\n" + PROSE * 3 + "\n" + PROSE * 2) \
         == ["三、某某积分制管理的做法和成效"]
+
+
+def test_a_title_printed_before_its_glued_essay_marker_names_that_essay():
+    page = "某村工作日记精选\n" + INTRO + "\n  某村驻村工作日记【篇一】\n" + PROSE * 3 + "\n【篇二】\n" + OTHER * 3
+    assert titles_of(page)[0] == "某村驻村工作日记"
+
+
+def test_a_diary_date_is_no_title_and_the_page_title_names_the_first_essay():
+    page = "有关某村民情日记走访记录\n篇一\n3月5日 晴\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["有关某村民情日记走访记录"]
+
+
+def test_a_marker_repeating_the_page_title_yields_to_the_essays_own_title_below_it():
+    page = "便民服务中心申请报告\n2022-10-11\n" + INTRO + "\n第一篇:便民服务中心申请报告\n某乡便民服务中心整改报告\n" \
+        + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某乡便民服务中心整改报告"]
