@@ -43,6 +43,7 @@ PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or c
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
+ESSAY_NUMBER_AFTER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}$")  # "…换届选举工作总结1": the first of the site's essays
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
@@ -117,6 +118,7 @@ class Detector:
     salutations: tuple[str, ...]
     site_name_endings: tuple[str, ...]
     self_promotion: re.Pattern
+    collection_title: re.Pattern
 
     @classmethod
     def from_yaml(cls, data: dict, settings: DetectorSettings, heading_start: re.Pattern) -> "Detector":
@@ -128,7 +130,8 @@ class Detector:
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
-                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))))
+                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
+                   collection_title=re.compile(data["collection_title"]))
 
 
 def line_key(text: str) -> str:
@@ -375,7 +378,7 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
     for j in range(first + 1, min(first + s.intro_max_lines + 1, len(labels))):
         if labels[j] != "short":
             continue
-        title = clean_title(text_lines[j][1]).strip()
+        title = ESSAY_NUMBER_AFTER.sub("", clean_title(text_lines[j][1]).strip())
         intro = sum(han_count(text_lines[k][1]) for k in range(first, j))
         if title.endswith(d.title_endings) and intro <= s.intro_max_han \
                 and title_score(title, verdicts[j], False, d, max_chars) > 0 and not ends_sentence(text_lines[j][1]):
@@ -574,7 +577,9 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
               for i in before]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
-    title_at = max(scored)[1] if scored else None
+    # a collection's title ("…工作总结7篇") only when no essay's own title is there
+    title_at = max(scored, key=lambda c: (not d.collection_title.search(clean_title(text_lines[c[1]][1])), c))[1] \
+        if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
         for j in title_again(keys, keys[title_at], first):
@@ -627,11 +632,16 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)
-    if title_at is None and labels[first] == "good" and first not in labels_before:
-        title_at = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
-        if title_at is not None:
-            decision.update({j: (False, "intro") for j in range(first, title_at)})
-            decision[title_at] = (True, "title")
+    # a collection's title ("…(实用17篇)") names the page; the essay's own may follow the site's intro
+    collection = title_at is not None and d.collection_title.search(clean_title(text_lines[title_at][1]))
+    if (title_at is None or collection) and labels[first] == "good" and first not in labels_before:
+        own = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
+        if own is not None:
+            if title_at is not None:
+                decision[title_at] = (False, "collection")
+            decision.update({j: (False, "intro") for j in range(first, own)})
+            decision[own] = (True, "title")
+            title_at = own
     glued = None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
@@ -652,6 +662,7 @@ REASONS = {
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",
     "intro": "the site's words before the essay's title",
+    "collection": "the title of the site's collection of essays (rules/maintext.yaml collection_title)",
     "after marker": "title again, byline or date between an essay marker and its text",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"

@@ -41,7 +41,7 @@ def clean_title(title: str, rules: Rules) -> str:
             title = label.sub("", title)
         for junk in rules.title_junk:
             title = junk.sub("", title).strip()
-        title = _without_stuffed_keywords(title)
+        title = _unbracketed(_without_stuffed_keywords(title))
         if title == before:
             break
     return title
@@ -55,6 +55,12 @@ def _without_stuffed_keywords(title: str) -> str:
     if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
         return parts[0]
     return title
+
+
+def _unbracketed(title: str) -> str:
+    """A title set off whole in 【】, as a page heads an essay below its site's intro ("【乡镇整顿方案1】")."""
+    m = re.fullmatch(r"【([^【】]{4,})】", title)
+    return m[1].strip() if m else title
 
 
 def looks_like_title(line: str, rules: Rules) -> bool:

@@ -272,3 +272,17 @@ def test_a_marker_repeating_the_page_title_yields_to_the_essays_own_title_below_
     page = "便民服务中心申请报告\n2022-10-11\n" + INTRO + "\n第一篇:便民服务中心申请报告\n某乡便民服务中心整改报告\n" \
         + PROSE * 3 + "\n" + OTHER * 2
     assert titles_of(page) == ["某乡便民服务中心整改报告"]
+
+
+def test_a_collections_title_yields_to_the_essays_own_title_after_the_sites_intro():
+    intro = "工作总结是对一段时间工作的回顾，以下是小编精心为您推荐的几篇范文，供大家参考借鉴。"
+    page = "某某社区换届选举工作总结7篇\n2022-05-18\n" + intro + "\n某某社区换届选举工作总结1\n" + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某某社区换届选举工作总结1"]
+    intro = "通过工作方案的制定，可以合理安排工作时间和资源，提高工作效率，希望能够给大家提供一些参考和借鉴。"
+    page = "村两委换届选举工作方案(实用17篇)\n" + intro + "\n某村两委换届选举工作实施方案\n" + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某村两委换届选举工作实施方案"]
+
+
+def test_a_title_set_off_in_brackets_after_the_sites_intro_is_the_title():
+    intro = "当前，部分村组织工作不在状态，村干部说话没人听，下面是小编整理的整顿方案，欢迎阅读。"
+    assert titles_of(intro + "\n【某年软弱涣散村整顿方案1】\n" + PROSE * 3 + "\n" + OTHER * 2) == ["某年软弱涣散村整顿方案1"]
