@@ -44,6 +44,7 @@ ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
 ESSAY_NUMBER_AFTER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}$")  # "…换届选举工作总结1": the first of the site's essays
+CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(居)民委员会…"
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
@@ -116,6 +117,7 @@ class Detector:
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
     salutations: tuple[str, ...]
+    text_openers: tuple[str, ...]
     site_name_endings: tuple[str, ...]
     self_promotion: re.Pattern
     collection_title: re.Pattern
@@ -129,7 +131,8 @@ class Detector:
                    function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
-                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
+                   salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
+                   site_name_endings=tuple(data["site_name_endings"]),
                    self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
                    collection_title=re.compile(data["collection_title"]))
 
@@ -292,17 +295,10 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     """A document viewer glues the title to the first paragraph ("乡镇镇长述职报告各位领导、同志们:…"):
     split it off where a title word or a salutation ends the text before the first punctuation mark.
     A viewer that printed the file name before the document's own title leaves it twice: keep the second."""
-    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
-    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    m = bracketed_title(text, max_chars) or spaced_title(text, d, max_chars) or title_at_word(text, d, max_chars)
     if not m:
-        ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
-        # something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
-        # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
-        ends = [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6]
-        if not ends:
-            return None
-        m = re.match(rf"^(.{{{ends[-1]}}})", head)
-    title = m.group(1).strip()
+        return None
+    title = CHUNK_START.sub("", m.group(1).strip())  # the page chunk's number is not the title's
     # a salutation of several parts ("各位领导、各位来宾、同志们:") is the speech's first words, not a title
     if han_count(title) < 4 or len(title) > max_chars * 2 or title.startswith(d.salutations) or PUNCT.match(title[-1]):
         return None
@@ -314,6 +310,36 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     if len(title) > max_chars:
         return None
     return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
+
+
+def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
+    """The title glued before a salutation or up to a title word (title_endings), before the first punctuation
+    mark: group 1 is the title."""
+    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
+    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    if m:
+        return m
+    ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
+    # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
+    opened = [e for e in ends if head[e:].startswith(d.text_openers)]
+    # else something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
+    # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
+    ends = opened[:1] or [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6][-1:]
+    return re.match(rf"^(.{{{ends[0]}}})", head) if ends else None
+
+
+def bracketed_title(text: str, max_chars: int) -> re.Match | None:
+    """A title set off in 【】 at the start of the first paragraph ("【乡村振兴5年工作计划】为全面贯彻…"):
+    group 1 is the title."""
+    m = re.match(rf"^【([^【】]{{4,{max_chars}}})】(?=\S)", text)
+    return m if m and not ends_sentence(m[1]) and han_count(m[1]) >= 4 else None
+
+
+def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
+    """A title set off by a space from the first paragraph, a page chunk's number perhaps before it ("1、村(居)民
+    委员会换届选举工作实施方案 为扎实推进…"): it ends like a document's name (title_endings); group 1 is the title."""
+    m = re.match(rf"^((?:\d{{1,3}}、)?\s*[^\s，。；：！？,;:!?]{{4,{max_chars}}})\s+(?=\S)", text)
+    return m if m and m[1].endswith(d.title_endings) else None
 
 
 def strong_words(verdict: Verdict) -> bool:

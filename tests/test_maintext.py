@@ -286,3 +286,18 @@ def test_a_collections_title_yields_to_the_essays_own_title_after_the_sites_intr
 def test_a_title_set_off_in_brackets_after_the_sites_intro_is_the_title():
     intro = "当前，部分村组织工作不在状态，村干部说话没人听，下面是小编整理的整顿方案，欢迎阅读。"
     assert titles_of(intro + "\n【某年软弱涣散村整顿方案1】\n" + PROSE * 3 + "\n" + OTHER * 2) == ["某年软弱涣散村整顿方案1"]
+
+
+def test_a_title_in_brackets_glued_to_the_text_is_split_off():
+    assert titles_of("【某乡村振兴5年工作计划】为全面贯彻党中央的决策部署，结合本地实际，制定本计划。" + PROSE * 2
+                     + "\n" + OTHER * 2) == ["某乡村振兴5年工作计划"]
+
+
+def test_a_title_set_off_by_a_space_with_a_chunk_number_before_it_is_split_off():
+    assert titles_of("1、某村民委员会换届选举工作实施方案 为扎实推进我镇村民委员会选举工作，结合实际，制定本方案。"
+                     + PROSE * 2 + "\n" + OTHER * 2) == ["某村民委员会换届选举工作实施方案"]
+
+
+def test_a_title_glued_before_a_sentences_usual_first_word_is_split_off():
+    assert titles_of("基层软弱涣散党组织整顿方案为认真贯彻落实《关于开展整顿软弱涣散基层党组织工作的通知》(某组发〔2018〕1号)"
+                     "精神，结合实际，制定本方案。" + PROSE * 2 + "\n" + OTHER * 2) == ["基层软弱涣散党组织整顿方案"]
