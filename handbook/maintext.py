@@ -118,6 +118,7 @@ class Detector:
     title_endings: tuple[str, ...]
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
+    keyword_labels: tuple[str, ...]
     site_name_endings: tuple[str, ...]
     self_promotion: re.Pattern
     collection_title: re.Pattern
@@ -132,6 +133,7 @@ class Detector:
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
+                   keyword_labels=tuple(data["keyword_labels"]),
                    site_name_endings=tuple(data["site_name_endings"]),
                    self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
                    collection_title=re.compile(data["collection_title"]))
@@ -618,6 +620,21 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
             and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
         decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
     return title_at
+
+
+def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -> list[tuple[int, str]]:
+    """The page's title on one line with the site's search keywords after it ("乡镇治理的…比较研究,本文主要内容关键词为:
+    乡镇论文,…"): the title is put on a line of its own (same line number), so the chrome rules that remove
+    the keywords do not take it with them."""
+    labels = re.compile(rf"^([^,，。;；:：]{{4,{max_chars}}})[,，。;；]\s*[^,，。;；]{{0,8}}?({'|'.join(map(re.escape, d.keyword_labels))})")
+    out = []
+    for number, line in lines:
+        m = labels.match(line.strip())
+        if m and title_score(m[1], judge(m[1], False, d), False, d, max_chars) > 0:
+            out += [(number, m[1]), (number, line.strip()[len(m[1]):])]
+        else:
+            out.append((number, line))
+    return out
 
 
 def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tuple[int, str]],

@@ -9,6 +9,7 @@ import sys
 
 from handbook.model import NO_ROLE
 from handbook.pipeline import clean_page
+from handbook.report import line_records
 from handbook.rules import load_rules
 from tests.repo import ROOT
 from tests.test_artefacts import GOLD_DIR, cleaned
@@ -301,3 +302,13 @@ def test_a_title_set_off_by_a_space_with_a_chunk_number_before_it_is_split_off()
 def test_a_title_glued_before_a_sentences_usual_first_word_is_split_off():
     assert titles_of("基层软弱涣散党组织整顿方案为认真贯彻落实《关于开展整顿软弱涣散基层党组织工作的通知》(某组发〔2018〕1号)"
                      "精神，结合实际，制定本方案。" + PROSE * 2 + "\n" + OTHER * 2) == ["基层软弱涣散党组织整顿方案"]
+
+
+def test_a_title_followed_by_the_sites_keywords_on_its_line_is_the_title_and_the_keywords_go():
+    page = "某乡镇治理的制度化及其提升策略——基于全国乡镇规程的比较研究,本文主要内容关键词为:乡镇论文,规程论文,此文献不代表本站观点\n" \
+        + PROSE * 3 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["某乡镇治理的制度化及其提升策略——基于全国乡镇规程的比较研究"]
+    assert "规程论文" not in cleaned_page.essays[0].markdown
+    first = line_records(cleaned_page)[0]  # the line stays, as the title; the keywords are cut from it
+    assert first["kept"] and any("规程论文" in cut["text"] for cut in first["cut"])
