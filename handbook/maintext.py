@@ -304,14 +304,23 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     # a salutation of several parts ("各位领导、各位来宾、同志们:") is the speech's first words, not a title
     if han_count(title) < 4 or len(title) > max_chars * 2 or title.startswith(d.salutations) or PUNCT.match(title[-1]):
         return None
-    for e in re.finditer("|".join(map(re.escape, d.title_endings)), title):
-        first, second = title[:e.end()], title[e.end():]
+    # the file name ends at a collection's count ("…通用(四篇)") or at a title word
+    cuts = [c.end() for c in d.collection_title.finditer(title)] \
+        + [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), title)]
+    for cut in cuts:
+        first, second = title[:cut], title[cut:]
         if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
             title = second
             break
-    if len(title) > max_chars:
+    # a collection's count still inside: a file name glued to words that are no title
+    if len(title) > max_chars or d.collection_title.search(title) and not names_collection(title, d):
         return None
     return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
+
+
+def names_collection(title: str, d: Detector) -> bool:
+    """Whether a title ends with a collection's count ("…(实用17篇)", "…7篇"): the page's name, not an essay's."""
+    return any(m.end() == len(title) for m in d.collection_title.finditer(title))
 
 
 def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
@@ -341,7 +350,8 @@ def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
     """A title set off by a space from the first paragraph, a page chunk's number perhaps before it ("1、村(居)民
     委员会换届选举工作实施方案 为扎实推进…"): it ends like a document's name (title_endings); group 1 is the title."""
     m = re.match(rf"^((?:\d{{1,3}}、)?\s*[^\s，。；：！？,;:!?]{{4,{max_chars}}})\s+(?=\S)", text)
-    return m if m and m[1].endswith(d.title_endings) else None
+    # or a viewer's file name, a collection's count in it, then the first essay's own title ("…通用(四篇)…通用一")
+    return m if m and (m[1].endswith(d.title_endings) or d.collection_title.search(m[1][:-4])) else None
 
 
 def strong_words(verdict: Verdict) -> bool:
@@ -606,7 +616,7 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     # a collection's title ("…工作总结7篇") only when no essay's own title is there
-    title_at = max(scored, key=lambda c: (not d.collection_title.search(clean_title(text_lines[c[1]][1])), c))[1] \
+    title_at = max(scored, key=lambda c: (not names_collection(clean_title(text_lines[c[1]][1]), d), c))[1] \
         if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
@@ -676,7 +686,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)
     # a collection's title ("…(实用17篇)") names the page; the essay's own may follow the site's intro
-    collection = title_at is not None and d.collection_title.search(clean_title(text_lines[title_at][1]))
+    collection = title_at is not None and names_collection(clean_title(text_lines[title_at][1]), d)
     if (title_at is None or collection) and labels[first] == "good" and first not in labels_before:
         own = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
         if own is not None:

@@ -312,3 +312,9 @@ def test_a_title_followed_by_the_sites_keywords_on_its_line_is_the_title_and_the
     assert "规程论文" not in cleaned_page.essays[0].markdown
     first = line_records(cleaned_page)[0]  # the line stays, as the title; the keywords are cut from it
     assert first["kept"] and any("规程论文" in cut["text"] for cut in first["cut"])
+
+
+def test_a_viewers_file_name_with_a_collection_count_before_the_first_essays_title_goes():
+    page = "1、 某村清廉村居建设实施方案通用(四篇)某村清廉村居建立实施方案通用一 20xx年x月x日我村针对巡察组反馈意见召开专题会议，" \
+        "认真研究整改措施。" + PROSE * 2 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某村清廉村居建立实施方案通用一"]
