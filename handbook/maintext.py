@@ -636,7 +636,8 @@ def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -
     """The page's title on one line with the site's search keywords after it ("乡镇治理的…比较研究,本文主要内容关键词为:
     乡镇论文,…"): the title is put on a line of its own (same line number), so the chrome rules that remove
     the keywords do not take it with them."""
-    labels = re.compile(rf"^([^,，。;；:：]{{4,{max_chars}}})[,，。;；]\s*[^,，。;；]{{0,8}}?({'|'.join(map(re.escape, d.keyword_labels))})")
+    words = "|".join(map(re.escape, d.keyword_labels))
+    labels = re.compile(rf"^([^,，。;；:：]{{4,{max_chars}}})[,，。;；]\s*[^,，。;；]{{0,8}}?({words})")
     out = []
     for number, line in lines:
         m = labels.match(line.strip())
