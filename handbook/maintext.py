@@ -46,6 +46,8 @@ PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or c
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")
+ESSAY_NUMBER_AFTER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}$")  # "…换届选举工作总结1": the first of the site's essays
+CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(居)民委员会…"
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
@@ -120,8 +122,11 @@ class Detector:
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
     salutations: tuple[str, ...]
+    text_openers: tuple[str, ...]
+    keyword_labels: tuple[str, ...]
     site_name_endings: tuple[str, ...]
     self_promotion: re.Pattern
+    collection_title: re.Pattern
 
     @classmethod
     def from_yaml(cls, data: dict, settings: DetectorSettings, heading_start: re.Pattern) -> "Detector":
@@ -132,8 +137,11 @@ class Detector:
                    function_words=frozenset(data["function_words"]), vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
-                   salutations=tuple(data["salutations"]), site_name_endings=tuple(data["site_name_endings"]),
-                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))))
+                   salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
+                   keyword_labels=tuple(data["keyword_labels"]),
+                   site_name_endings=tuple(data["site_name_endings"]),
+                   self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
+                   collection_title=re.compile(data["collection_title"]))
 
 
 def line_key(text: str) -> str:
@@ -322,28 +330,61 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     """A document viewer glues the title to the first paragraph ("乡镇镇长述职报告各位领导、同志们:…"):
     split it off where a title word or a salutation ends the text before the first punctuation mark.
     A viewer that printed the file name before the document's own title leaves it twice: keep the second."""
-    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
-    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    m = bracketed_title(text, max_chars) or spaced_title(text, d, max_chars) or title_at_word(text, d, max_chars)
     if not m:
-        ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
-        # something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
-        # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
-        ends = [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6]
-        if not ends:
-            return None
-        m = re.match(rf"^(.{{{ends[-1]}}})", head)
-    title = m.group(1).strip()
+        return None
+    title = CHUNK_START.sub("", m.group(1).strip())  # the page chunk's number is not the title's
     # a salutation of several parts ("各位领导、各位来宾、同志们:") is the speech's first words, not a title
     if han_count(title) < 4 or len(title) > max_chars * 2 or title.startswith(d.salutations) or PUNCT.match(title[-1]):
         return None
-    for e in re.finditer("|".join(map(re.escape, d.title_endings)), title):
-        first, second = title[:e.end()], title[e.end():]
+    # the file name ends at a collection's count ("…通用(四篇)") or at a title word
+    cuts = [c.end() for c in d.collection_title.finditer(title)] \
+        + [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), title)]
+    for cut in cuts:
+        first, second = title[:cut], title[cut:]
         if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
             title = second
             break
-    if len(title) > max_chars:
+    # a collection's count still inside: a file name glued to words that are no title
+    if len(title) > max_chars or d.collection_title.search(title) and not names_collection(title, d):
         return None
     return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
+
+
+def names_collection(title: str, d: Detector) -> bool:
+    """Whether a title ends with a collection's count ("…(实用17篇)", "…7篇"): the page's name, not an essay's."""
+    return any(m.end() == len(title) for m in d.collection_title.finditer(title))
+
+
+def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
+    """The title glued before a salutation or up to a title word (title_endings), before the first punctuation
+    mark: group 1 is the title."""
+    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
+    m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
+    if m:
+        return m
+    ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
+    # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
+    opened = [e for e in ends if head[e:].startswith(d.text_openers)]
+    # else something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
+    # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
+    ends = opened[:1] or [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6][-1:]
+    return re.match(rf"^(.{{{ends[0]}}})", head) if ends else None
+
+
+def bracketed_title(text: str, max_chars: int) -> re.Match | None:
+    """A title set off in 【】 at the start of the first paragraph ("【乡村振兴5年工作计划】为全面贯彻…"):
+    group 1 is the title."""
+    m = re.match(rf"^【([^【】]{{4,{max_chars}}})】(?=\S)", text)
+    return m if m and not ends_sentence(m[1]) and han_count(m[1]) >= 4 else None
+
+
+def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
+    """A title set off by a space from the first paragraph, a page chunk's number perhaps before it ("1、村(居)民
+    委员会换届选举工作实施方案 为扎实推进…"): it ends like a document's name (title_endings); group 1 is the title."""
+    m = re.match(rf"^((?:\d{{1,3}}、)?\s*[^\s，。；：！？,;:!?]{{4,{max_chars}}})\s+(?=\S)", text)
+    # or a viewer's file name, a collection's count in it, then the first essay's own title ("…通用(四篇)…通用一")
+    return m if m and (m[1].endswith(d.title_endings) or d.collection_title.search(m[1][:-4])) else None
 
 
 def strong_words(verdict: Verdict) -> bool:
@@ -408,7 +449,7 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
     for j in range(first + 1, min(first + s.intro_max_lines + 1, len(labels))):
         if labels[j] != "short":
             continue
-        title = clean_title(text_lines[j][1]).strip()
+        title = ESSAY_NUMBER_AFTER.sub("", clean_title(text_lines[j][1]).strip())
         intro = sum(han_count(text_lines[k][1]) for k in range(first, j))
         if title.endswith(d.title_endings) and intro <= s.intro_max_han \
                 and title_score(title, verdicts[j], False, d, max_chars) > 0 and not ends_sentence(text_lines[j][1]):
@@ -615,7 +656,9 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
               for i in before]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
-    title_at = max(scored)[1] if scored else None
+    # a collection's title ("…工作总结7篇") only when no essay's own title is there
+    title_at = max(scored, key=lambda c: (not names_collection(clean_title(text_lines[c[1]][1]), d), c))[1] \
+        if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title")
         for j in title_again(keys, keys[title_at], first):
@@ -630,6 +673,22 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
             and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
         decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
     return title_at
+
+
+def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -> list[tuple[int, str]]:
+    """The page's title on one line with the site's search keywords after it ("乡镇治理的…比较研究,本文主要内容关键词为:
+    乡镇论文,…"): the title is put on a line of its own (same line number), so the chrome rules that remove
+    the keywords do not take it with them."""
+    words = "|".join(map(re.escape, d.keyword_labels))
+    labels = re.compile(rf"^([^,，。;；:：]{{4,{max_chars}}})[,，。;；]\s*[^,，。;；]{{0,8}}?({words})")
+    out = []
+    for number, line in lines:
+        m = labels.match(line.strip())
+        if m and title_score(m[1], judge(m[1], False, d), False, d, max_chars) > 0:
+            out += [(number, m[1]), (number, line.strip()[len(m[1]):])]
+        else:
+            out.append((number, line))
+    return out
 
 
 def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tuple[int, str]],
@@ -670,11 +729,16 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)
-    if title_at is None and labels[first] == "good" and first not in labels_before:
-        title_at = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
-        if title_at is not None:
-            decision.update({j: (False, "intro") for j in range(first, title_at)})
-            decision[title_at] = (True, "title")
+    # a collection's title ("…(实用17篇)") names the page; the essay's own may follow the site's intro
+    collection = title_at is not None and names_collection(clean_title(text_lines[title_at][1]), d)
+    if (title_at is None or collection) and labels[first] == "good" and first not in labels_before:
+        own = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
+        if own is not None:
+            if title_at is not None:
+                decision[title_at] = (False, "collection")
+            decision.update({j: (False, "intro") for j in range(first, own)})
+            decision[own] = (True, "title")
+            title_at = own
     glued = None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
@@ -695,6 +759,7 @@ REASONS = {
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",
     "intro": "the site's words before the essay's title",
+    "collection": "the title of the site's collection of essays (rules/maintext.yaml collection_title)",
     "after marker": "title again, byline or date between an essay marker and its text",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import chrome, corrections as corr, garble, joins, maintext, markup, pinyin, script, split, structure
@@ -38,13 +38,15 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))
 
     page_lines = text.split("\n")
-    lines = list(enumerate(page_lines, 1))
+    lines = maintext.unglue_keywords(list(enumerate(page_lines, 1)), rules.maintext, rules.settings["title_max_chars"])
+    split_off = {n for (n, _), (m, _) in zip(lines, lines[1:]) if n == m}  # a title put on a line of its own
     lines, dropped = chrome.remove_inline_chrome(lines, rules)
     steps["inline_chrome_removed"] += len(dropped)
     lines, more = chrome.drop_teasers(lines, rules)
     dropped += more
     lines, more = chrome.drop_chrome_lines(lines, rules, site)
     dropped += more
+    dropped = [replace(d, fragment=True) if d.line in split_off else d for d in dropped]  # cut from the title's line
     lines, more = joins.remove_page_markers(lines, rules)
     steps["page_markers_removed"] += len(more)
     dropped += more

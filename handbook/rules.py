@@ -295,6 +295,7 @@ class Rules:
     field_codes: tuple[re.Pattern, ...]
     essay_markers: tuple[re.Pattern, ...]
     title_labels: tuple[re.Pattern, ...]
+    no_titles: tuple[re.Pattern, ...]
     title_junk: tuple[re.Pattern, ...]
     page_markers: tuple[Rule, ...]
     chunk_number: re.Pattern
@@ -385,6 +386,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         field_codes=boiler.regexes("field_codes"),
         essay_markers=structure.regexes("essay_markers"),
         title_labels=structure.regexes("title_labels"),
+        no_titles=structure.regexes("no_titles"),
         title_junk=structure.regexes("title_junk"),
         page_markers=structure.rules("page_markers", "page-marker"),
         chunk_number=structure.regex(structure.get("chunk_number", str), "chunk_number", re.M),

@@ -22,6 +22,7 @@ class RawEssay:
 
 
 NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）])\s*[:：]?$")
+BARE_MARKER = re.compile(r"【\s*(篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇)\s*】")  # a number, no title
 # a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
 NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
 
@@ -40,7 +41,7 @@ def clean_title(title: str, rules: Rules) -> str:
             title = label.sub("", title)
         for junk in rules.title_junk:
             title = junk.sub("", title).strip()
-        title = _without_stuffed_keywords(title)
+        title = _unbracketed(_without_stuffed_keywords(title))
         if title == before:
             break
     return title
@@ -56,6 +57,12 @@ def _without_stuffed_keywords(title: str) -> str:
     return title
 
 
+def _unbracketed(title: str) -> str:
+    """A title set off whole in 【】, as a page heads an essay below its site's intro ("【乡镇整顿方案1】")."""
+    m = re.fullmatch(r"【([^【】]{4,})】", title)
+    return m[1].strip() if m else title
+
+
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
     return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END \
@@ -69,9 +76,18 @@ def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int
         m = rules.glued_essay_marker.search(line)
         if not m:
             out.append((number, line))
-            continue
-        out += [(number, part) for part in (line[:m.start()], m.group(0), line[m.end():]) if part.strip()]
+        elif _titled_by_text_before(line, m, rules):
+            out.append((number, m.group(0) + line[:m.start()].strip()))
+        else:
+            out += [(number, part) for part in (line[:m.start()], m.group(0), line[m.end():]) if part.strip()]
     return out
+
+
+def _titled_by_text_before(line: str, marker: re.Match, rules: Rules) -> bool:
+    """A bare marker that ends a title-like line ("村官民情日记【篇一】"): the text before it is the essay's title,
+    printed before its number as a list of essays does, so the marker takes it ("【篇一】村官民情日记")."""
+    return not line[marker.end():].strip() and BARE_MARKER.fullmatch(marker.group(0)) is not None \
+        and looks_like_title(line[:marker.start()], rules) and han_count(line[:marker.start()]) >= 4
 
 
 def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
@@ -105,9 +121,12 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
                    for n, l in zip(preamble.numbers, preamble.lines) if l.strip()]
     else:
         essays = [preamble]
-    for essay in essays:
-        _settle_title(essay, rules)
+    page_title = _page_title(preamble, rules) if essays[0] is not preamble else ("", 0)
+    for k, essay in enumerate(essays):
+        _settle_title(essay, rules, page_title if k == 0 else ("", 0))
         dropped += essay.dropped
+    if page_title[1] and essays[0].title_line == page_title[1]:  # the page's title named the first essay: kept
+        dropped = [d for d in dropped if not (d.kind == "preamble" and d.line == page_title[1])]
     kept = [e for e in essays if han_count("".join(e.lines)) > 0]
     dropped += [Dropped("empty-essay", e.title, 0, "split", "essay marker with no text under it")
                 for e in essays if e not in kept and e.title]
@@ -139,15 +158,45 @@ def _marker_number(marker: str) -> int:
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
-def _settle_title(essay: RawEssay, rules: Rules) -> None:
-    """Take the title from the first line if the marker had none; drop lines that repeat it
-    ("文章标题:…" or the bare title), and cut it off the body when it is glued to the first sentence."""
+def _page_title(preamble: RawEssay, rules: Rules) -> tuple[str, int]:
+    """The page's own title, printed above its essay markers: the first line of the text before them, if it
+    reads as a title; with the line it is on."""
+    first = next(((n, l) for n, l in zip(preamble.numbers, preamble.lines) if l.strip()), None)
+    if first is None or not looks_like_title(first[1], rules) or _no_title(first[1], rules):
+        return "", 0
+    return clean_title(first[1], rules), first[0]
+
+
+def _no_title(line: str, rules: Rules) -> bool:
+    return any(p.match(line.strip()) for p in rules.no_titles)
+
+
+def _own_title(line: str, marker_title: str, page_title: str, rules: Rules) -> str:
+    """The essay's own title just below a marker that only repeats the page's title ("第一篇:便民服务中心申请报告"
+    on a page of that name, then "乡便民服务中心整改报告"): the site named its listing, the line names the
+    document, as it ends like a document's name (rules/maintext.yaml title_endings). "" when there is none."""
+    title = clean_title(line, rules)
+    if not page_title or _key(marker_title) != _key(page_title) or _key(title) == _key(marker_title) \
+            or not looks_like_title(line, rules) or han_count(title) < 4:
+        return ""
+    return title if title.endswith(rules.maintext.title_endings) else ""
+
+
+def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = ("", 0)) -> None:
+    """Take the title from the first line if the marker had none (from the page's title when that line is
+    no title: a diary entry's date), or when the marker only repeats the page's title and the first line
+    is the document's own; drop lines that repeat it ("文章标题:…" or the bare title), and cut it off the
+    body when it is glued to the first sentence."""
     body = essay.lines
     first = next((i for i, l in enumerate(body) if l.strip()), None)
-    if not essay.title and first is not None and looks_like_title(body[first], rules):
+    own = _own_title(body[first], essay.title, page_title[0], rules) if essay.title and first is not None else ""
+    if (own or not essay.title) and first is not None and looks_like_title(body[first], rules) \
+            and not _no_title(body[first], rules):
         essay.title = clean_title(body[first], rules)
         essay.title_line = essay.numbers[first]
         body[first] = ""
+    elif not essay.title and page_title[0]:
+        essay.title, essay.title_line = page_title
     if not essay.title:
         return
     title_key = _key(essay.title)

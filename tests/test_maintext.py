@@ -9,6 +9,7 @@ import sys
 
 from handbook.model import NO_ROLE
 from handbook.pipeline import clean_page
+from handbook.report import line_records
 from handbook.rules import load_rules
 from tests.repo import ROOT
 from tests.test_artefacts import GOLD_DIR, cleaned
@@ -236,3 +237,84 @@ def test_the_title_proposed_for_an_untitled_essay_is_no_numbered_section_heading
     page = clean_page(prose * 3 + "\n一、加强学习，提高素质\n" + prose * 2, "x.txt", load_rules())
     warning = next(w.message for w in page.essays[0].warnings if w.message.startswith("no title found"))
     assert "proposed: 今年以来" in warning and "一、加强学习" not in warning
+
+
+PROSE = "今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作，取得了明显成效。"
+OTHER = "我们要进一步提高认识，加强领导，狠抓落实，确保各项任务圆满完成，推动全镇高质量发展。"
+INTRO = "很多人都在写工作日记，那么怎样才能写好一篇日记呢？下面是为大家整理的几篇范文。"
+
+
+def titles_of(page_text: str) -> list[str]:
+    return [e.title for e in clean_page(page_text, "x.txt", load_rules()).essays]
+
+
+def test_a_subtitle_label_and_a_column_tag_are_no_part_of_the_title():
+    assert titles_of("副标题:某某村驻村日记大全\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某某村驻村日记大全"]
+    assert titles_of("首页 > 正文\n【基层故事】王某某:我的驻村工作体会\n" + PROSE * 3 + "\n" + PROSE * 2) \
+        == ["王某某:我的驻村工作体会"]
+
+
+def test_a_category_before_an_underscore_is_no_part_of_the_title():
+    assert titles_of("第三篇 组织工作_三、某某积分制管理的做法和成效\n" + PROSE * 3 + "\n" + PROSE * 2) \
+        == ["三、某某积分制管理的做法和成效"]
+
+
+def test_a_title_printed_before_its_glued_essay_marker_names_that_essay():
+    page = "某村工作日记精选\n" + INTRO + "\n  某村驻村工作日记【篇一】\n" + PROSE * 3 + "\n【篇二】\n" + OTHER * 3
+    assert titles_of(page)[0] == "某村驻村工作日记"
+
+
+def test_a_diary_date_is_no_title_and_the_page_title_names_the_first_essay():
+    page = "有关某村民情日记走访记录\n篇一\n3月5日 晴\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["有关某村民情日记走访记录"]
+
+
+def test_a_marker_repeating_the_page_title_yields_to_the_essays_own_title_below_it():
+    page = "便民服务中心申请报告\n2022-10-11\n" + INTRO + "\n第一篇:便民服务中心申请报告\n某乡便民服务中心整改报告\n" \
+        + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某乡便民服务中心整改报告"]
+
+
+def test_a_collections_title_yields_to_the_essays_own_title_after_the_sites_intro():
+    intro = "工作总结是对一段时间工作的回顾，以下是小编精心为您推荐的几篇范文，供大家参考借鉴。"
+    page = "某某社区换届选举工作总结7篇\n2022-05-18\n" + intro + "\n某某社区换届选举工作总结1\n" + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某某社区换届选举工作总结1"]
+    intro = "通过工作方案的制定，可以合理安排工作时间和资源，提高工作效率，希望能够给大家提供一些参考和借鉴。"
+    page = "村两委换届选举工作方案(实用17篇)\n" + intro + "\n某村两委换届选举工作实施方案\n" + PROSE * 3 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某村两委换届选举工作实施方案"]
+
+
+def test_a_title_set_off_in_brackets_after_the_sites_intro_is_the_title():
+    intro = "当前，部分村组织工作不在状态，村干部说话没人听，下面是小编整理的整顿方案，欢迎阅读。"
+    assert titles_of(intro + "\n【某年软弱涣散村整顿方案1】\n" + PROSE * 3 + "\n" + OTHER * 2) == ["某年软弱涣散村整顿方案1"]
+
+
+def test_a_title_in_brackets_glued_to_the_text_is_split_off():
+    assert titles_of("【某乡村振兴5年工作计划】为全面贯彻党中央的决策部署，结合本地实际，制定本计划。" + PROSE * 2
+                     + "\n" + OTHER * 2) == ["某乡村振兴5年工作计划"]
+
+
+def test_a_title_set_off_by_a_space_with_a_chunk_number_before_it_is_split_off():
+    assert titles_of("1、某村民委员会换届选举工作实施方案 为扎实推进我镇村民委员会选举工作，结合实际，制定本方案。"
+                     + PROSE * 2 + "\n" + OTHER * 2) == ["某村民委员会换届选举工作实施方案"]
+
+
+def test_a_title_glued_before_a_sentences_usual_first_word_is_split_off():
+    assert titles_of("基层软弱涣散党组织整顿方案为认真贯彻落实《关于开展整顿软弱涣散基层党组织工作的通知》(某组发〔2018〕1号)"
+                     "精神，结合实际，制定本方案。" + PROSE * 2 + "\n" + OTHER * 2) == ["基层软弱涣散党组织整顿方案"]
+
+
+def test_a_title_followed_by_the_sites_keywords_on_its_line_is_the_title_and_the_keywords_go():
+    page = "某乡镇治理的制度化及其提升策略——基于全国乡镇规程的比较研究,本文主要内容关键词为:乡镇论文,规程论文,此文献不代表本站观点\n" \
+        + PROSE * 3 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["某乡镇治理的制度化及其提升策略——基于全国乡镇规程的比较研究"]
+    assert "规程论文" not in cleaned_page.essays[0].markdown
+    first = line_records(cleaned_page)[0]  # the line stays, as the title; the keywords are cut from it
+    assert first["kept"] and any("规程论文" in cut["text"] for cut in first["cut"])
+
+
+def test_a_viewers_file_name_with_a_collection_count_before_the_first_essays_title_goes():
+    page = "1、 某村清廉村居建设实施方案通用(四篇)某村清廉村居建立实施方案通用一 20xx年x月x日我村针对巡察组反馈意见召开专题会议，" \
+        "认真研究整改措施。" + PROSE * 2 + "\n" + OTHER * 2
+    assert titles_of(page) == ["某村清廉村居建立实施方案通用一"]
