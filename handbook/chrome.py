@@ -7,6 +7,7 @@ travel as (line number, text) so that every removal can be reported in page orde
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Dropped
 from .rules import Rule, Rules, SiteProfile
@@ -20,15 +21,18 @@ def _match_key(line: str) -> str:
     return BULLET.sub("", line).strip()
 
 
-def chrome_rule(line: str, patterns, max_chars: int) -> Rule | None:
+def chrome_rule(line: str, patterns: tuple[Rule, ...], max_chars: int) -> Rule | None:
     """The rule that makes a line chrome, or None. Unanchored patterns only judge short lines,
     so a paragraph of prose that mentions a keyword is never dropped."""
     key = _match_key(line)
-    for rule in patterns:
-        anchored = rule.pattern.pattern.startswith("^")
-        if (anchored or len(key) <= max_chars) and rule.pattern.search(key):
-            return rule
-    return None
+    return next((rule for rule in (patterns if len(key) <= max_chars else _anchored(patterns))
+                 if rule.pattern.search(key)), None)
+
+
+@lru_cache(maxsize=8)
+def _anchored(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The patterns that match at a line's start only: the ones a long line is judged by."""
+    return tuple(rule for rule in patterns if rule.pattern.pattern.startswith("^"))
 
 
 def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:

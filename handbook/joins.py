@@ -15,6 +15,7 @@ CONTINUATION_START = tuple("，,、。；;：:）)”’》」』！!？?…")
 AFTER_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])\s*")
 # where a heading pasted inside a paragraph may start: after a sentence end, or after a wide gap of spaces
 # (a document flattened onto one line keeps them where its paragraphs ended: "…未雨绸缪  (一)科学研判…")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")  # "(?P<num>": each style has one, and one pattern may name a group once
 HEADING_GAP = re.compile(r"(?<=[。！？!?；;])\s*|(?<=\S)[ \t\u3000]{2,}")
 WRAP_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}])[ \\t\\u3000]+(?=[{HAN}{CJK_PUNCT}])")
 
@@ -199,7 +200,13 @@ def split_inline_headings(paragraphs: list[str], rules: Rules) -> tuple[list[str
     pasted on one line, or of joined page chunks. The spaces before the heading go."""
     out: list[str] = []
     count = 0
+    # a paragraph with no heading's number anywhere in it has none after a gap (most have none)
+    anywhere = re.compile("|".join(NAMED_GROUP.sub("(?:", style.pattern.removeprefix("^"))
+                                   for style in rules.inline_heading_styles))
     for p in paragraphs:
+        if not anywhere.search(p):
+            out.append(p)
+            continue
         parts, start = [], 0
         for gap in HEADING_GAP.finditer(p):
             after_gap = p[gap.end():gap.end() + 40]  # a heading's number is at its start: no copy of the whole rest
