@@ -116,7 +116,7 @@ class Detector:
 
     settings: DetectorSettings
     heading_start: re.Pattern  # a numbered heading's start (rules/structure.yaml: heading styles, items, articles)
-    function_words: frozenset
+    function_words: re.Pattern  # any of the function words (rules/maintext.yaml function_words)
     vocabularies: tuple[tuple[str, float, bool, re.Pattern], ...]
     code_signals: tuple[re.Pattern, ...]
     title_words: tuple[str, ...]
@@ -134,7 +134,8 @@ class Detector:
                        re.compile("|".join(re.escape(w) for w in sorted(v["words"], key=len, reverse=True))))
                       for name, v in data["vocabularies"].items())
         return cls(settings=settings, heading_start=heading_start,
-                   function_words=frozenset(data["function_words"]), vocabularies=vocab,
+                   function_words=re.compile("|".join(map(re.escape, sorted(data["function_words"], key=len, reverse=True)))),
+                   vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
@@ -168,7 +169,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         good += s.sentence_end_points
     good += min(len(PUNCT.findall(text)) * s.punctuation_points, s.punctuation_points_max)
     if han:
-        share = sum(map(text.count, d.function_words)) / han
+        share = len(d.function_words.findall(text)) / han
         good += min(share * s.function_word_points, s.function_word_points_max)
     vocab = 0.0
     dilution = 1 + han / s.dilution_chars
