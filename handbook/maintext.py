@@ -388,6 +388,12 @@ def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
     return m if m and (m[1].endswith(d.title_endings) or d.collection_title.search(m[1][:-4])) else None
 
 
+def chrome_words_in(text: str, d: Detector) -> set[str]:
+    """The words of the chrome vocabularies in a text that are no everyday words."""
+    return {hit for name, _, _, pattern in d.vocabularies if not f"{name} ".startswith(ORDINARY)
+            for hit in pattern.findall(text)}
+
+
 def strong_words(verdict: Verdict) -> bool:
     """Whether a line has words of a chrome vocabulary that are not also everyday words."""
     return any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why)
@@ -750,6 +756,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
     if title_at is not None and (again := title_glued_again(text_lines[first][1], clean_title(text_lines[title_at][1]))):
         prefixes[first] = again, REASONS["title again"]
+    elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
+        prefixes[first] = notes, SITE_SENTENCES
     return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
 
 
@@ -765,6 +773,7 @@ REASONS = {
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
+SITE_SENTENCES = "the site's own sentences before the text's first words on its line (a chrome word in each)"
 
 
 def title_glued_again(text: str, title: str) -> str:
@@ -772,6 +781,19 @@ def title_glued_again(text: str, title: str) -> str:
     ("…经济工作会议上的讲话同志们:"): that copy of it, or ""."""
     text = text.strip()
     return title if han_count(title) >= 6 and text.startswith(title) and han_count(text[len(title):]) >= 2 else ""
+
+
+def site_sentences_before_text(text: str, d: Detector) -> str:
+    """The site's own sentences at the start of the text's first line, before the essay's first words
+    ("此资料由网络收集而来如有侵权请告知上传者立即删除。…"): each has two or more words no essay uses (one may be
+    the essay's: "…三年工作时间。"); or ""."""
+    cut = ""
+    for sentence in re.split(r"(?<=[。！？!?])", text.strip()):
+        if not sentence or len(chrome_words_in(sentence, d)) < 2:
+            break
+        cut += sentence
+    rest = text.strip()[len(cut):]
+    return cut if cut and han_count(rest) >= 20 and PUNCT.search(rest) else ""
 
 
 def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, prefixes=None) -> MainText:

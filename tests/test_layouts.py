@@ -137,3 +137,10 @@ def test_a_short_numbered_sentence_next_to_a_long_item_of_its_list_is_an_item_no
 def test_the_bare_end_of_a_cut_off_tag_before_a_heading_goes():
     md = markdown("整改报告\n" + PROSE * 3 + "\n>一、存在主要问题及原因\n" + OTHER * 3 + "\n")
     assert "&gt;" not in md and ">" not in md and "## 一、存在主要问题及原因\n" in md
+
+
+def test_the_sites_sentences_before_the_first_words_go_and_an_essay_sentence_with_one_chrome_word_stays():
+    md = markdown("人居环境整治讲话\n此资料由网络收集而来如有侵权请告知上传者立即删除。" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert "侵权" not in md and md.count("今年以来") == 3
+    md = markdown("大学生村官工作总结\n作为一名大学生村官，从农村来，到农村中去，三年工作时间。" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert "三年工作时间。" in md
