@@ -51,6 +51,7 @@ CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(�
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
+NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -308,7 +309,8 @@ def separated(text: str, d: Detector) -> bool:
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
-    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
+    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟") or a note in round
+    brackets ("(某大学研究中心教授)")."""
     stripped = text.strip()
     han = han_count(stripped)
     if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
@@ -316,7 +318,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
-            or BYLINE_LINE.match(stripped) or MENU.search(stripped):
+            or BYLINE_LINE.match(stripped) or MENU.search(stripped) or NOTE.fullmatch(stripped):
         return 0.0
     if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why) \
             and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
@@ -419,10 +421,12 @@ def repeats(key: str, title: str) -> bool:
 
 
 def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
-    """A short line with nothing against it that is no byline, subtitle or copy of the title: a heading."""
+    """A short line with nothing against it that is no byline, subtitle, note in round brackets (the author's
+    unit) or copy of the title: a heading."""
     line = text.strip()
     return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
-        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not repeats(line_key(line), title)
+        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
+        and not repeats(line_key(line), title)
 
 
 def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> range:

@@ -326,3 +326,10 @@ def test_a_sites_number_after_a_title_and_a_file_version_in_brackets_are_no_part
         == ["在某社区居民代表大会上的主持词"]
     # a number that is the title's own stays: "十四五" is no count, nor is a year
     assert titles_of("某乡镇2023年度工作总结\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某乡镇2023年度工作总结"]
+
+
+def test_an_authors_unit_in_round_brackets_is_no_title_and_a_name_before_a_bar_no_part_of_it():
+    page = "某某看点\n王某 | 破解形式主义,为基层减负松绑\n王某\n(某某大学乡村治理研究中心教授)\n" + PROSE * 3 + "\n" + PROSE * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["破解形式主义,为基层减负松绑"]
+    assert "研究中心教授" not in cleaned_page.essays[0].markdown
