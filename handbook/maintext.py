@@ -23,6 +23,8 @@ PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
+# a name masked by the page ("##镇", "**社区", "XX乡"): the essay's words, not symbols or Latin
+MASK = re.compile(rf"(?:([#*＊×xX])\1{{1,3}})(?=[{HAN}])")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
 ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
@@ -195,7 +197,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         and all(any(w in sentence for w in strong) for sentence in sentences))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
-    other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
+    masked = sum(len(m[0]) for m in MASK.finditer(text)) if han else 0
+    other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2 - masked) / chars if chars else 0
     if other >= 0.2:
         form += other * s.other_chars_weight
         why.append(f"{other:.0%} digits/Latin/symbols")

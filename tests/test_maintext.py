@@ -333,3 +333,9 @@ def test_an_authors_unit_in_round_brackets_is_no_title_and_a_name_before_a_bar_n
     cleaned_page = clean_page(page, "x.txt", load_rules())
     assert [e.title for e in cleaned_page.essays] == ["破解形式主义,为基层减负松绑"]
     assert "研究中心教授" not in cleaned_page.essays[0].markdown
+
+
+def test_a_title_with_a_masked_place_name_printed_twice_is_the_title():
+    page = "##镇妇联工作总结\n##镇妇联工作总结\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["##镇妇联工作总结"]
+    assert titles_of("XX镇20XX年度党管武装工作述职报告\n" + PROSE * 3 + "\n" + PROSE * 2) == ["XX镇20XX年度党管武装工作述职报告"]
