@@ -87,6 +87,7 @@ class DetectorSettings:
     function_word_points_max: float
     other_chars_weight: float
     repeated_weight: float
+    repeated_title_min_han: int
     separators_weight: float
     date_time_weight: float
     button_max_han: int
@@ -233,8 +234,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
     against = vocab + (form / 2 if sentence else form)
     score = good - against
-    # a repeated line alone is no chrome: a title is often printed twice
-    only_repeated = why == ["repeated on the page"]
+    # a repeated line alone is no chrome: a title is often printed twice, with an everyday word in it too
+    # ("乡镇基层工作案例分享"; one word of ui_ordinary and enough Han characters, not a button "分享")
+    only_repeated = why == ["repeated on the page"] or why[1:] == ["repeated on the page"] and len(distinct) == 1 \
+        and why[0].startswith("ui_ordinary ") and han >= s.repeated_title_min_han
     if dense:
         why.append("chrome words close together")
         label = "bad"

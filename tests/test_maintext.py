@@ -339,3 +339,8 @@ def test_a_title_with_a_masked_place_name_printed_twice_is_the_title():
     page = "##镇妇联工作总结\n##镇妇联工作总结\n" + PROSE * 3 + "\n" + PROSE * 2
     assert titles_of(page) == ["##镇妇联工作总结"]
     assert titles_of("XX镇20XX年度党管武装工作述职报告\n" + PROSE * 3 + "\n" + PROSE * 2) == ["XX镇20XX年度党管武装工作述职报告"]
+
+
+def test_a_title_printed_twice_with_an_everyday_chrome_word_in_it_is_the_title():
+    page = "abc每日看点\n> 职场\n> 某乡镇基层工作案例分享\n某乡镇基层工作案例分享\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["某乡镇基层工作案例分享"]
