@@ -344,3 +344,21 @@ def test_a_title_with_a_masked_place_name_printed_twice_is_the_title():
 def test_a_title_printed_twice_with_an_everyday_chrome_word_in_it_is_the_title():
     page = "abc每日看点\n> 职场\n> 某乡镇基层工作案例分享\n某乡镇基层工作案例分享\n" + PROSE * 3 + "\n" + PROSE * 2
     assert titles_of(page) == ["某乡镇基层工作案例分享"]
+
+
+def test_a_title_printed_twice_after_a_viewers_notes_on_one_line_is_split_off_and_the_notes_go():
+    page = "此资料由网络收集而来如有侵权请告知上传者立即删除。资料共分享我们负责传递知识。" \
+        "12342020年在某镇环境整治推进会上的讲话材料12342020年在某镇环境整治推进会上的讲话材料同志们:" + PROSE * 2 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["2020年在某镇环境整治推进会上的讲话材料"]
+    body = cleaned_page.essays[0].markdown
+    assert "侵权" not in body and "1234" not in body and body.count("推进会上的讲话材料") == 1
+    assert "同志们" in body
+
+
+def test_a_sites_header_up_to_its_address_and_a_speakers_dated_byline_end_a_glued_title():
+    page = "某某之家—全网资源每日更新 www.example.com县某届人大某次会议表态发言某县县长王某(2026 年 2 月 6 日)各位代表," \
+        "同志们:" + PROSE * 2 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["县某届人大某次会议表态发言"]
+    assert "example" not in cleaned_page.essays[0].markdown and "每日更新" not in cleaned_page.essays[0].markdown
