@@ -115,9 +115,10 @@ class Cleaner:
 
 
 def body(markdown: str, title: str) -> str:
-    """The essay's Markdown without its title heading, if it starts with one (the title is scored once)."""
+    """The essay's Markdown without its title heading, if it starts with one (the title is scored once; the
+    heading escapes what Markdown would read as marks: "# \\#\\#镇…" heads "##镇…")."""
     first, _, rest = markdown.partition("\n")
-    return rest if first.strip() == f"# {title}".strip() else markdown
+    return rest if plain(first).strip() == title.strip() and first.startswith("#") else markdown
 
 
 def baseline(path: Path) -> Cleaned:

@@ -23,6 +23,8 @@ PUNCT = re.compile(r"[，。；：？！、,;:?!]")
 OTHER = re.compile(rf"[^\s{HAN}，。；：？！、“”‘’（）《》〈〉【】—…·「」『』〔〕,.;:?!()\"']")
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
+# a name masked by the page ("##镇", "**社区", "XX乡"): the essay's words, not symbols or Latin
+MASK = re.compile(rf"(?:([#*＊×xX])\1{{1,3}})(?=[{HAN}])")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
 ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
@@ -51,7 +53,12 @@ CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(�
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
+NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
+# a site's header glued before the text of a flattened page, up to the site's address ("秘书之家—全网资源每日更新
+# www.mishuzj.com县…")
+SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
+BRACKETED_DATE = re.compile(r"^[(（]\s*\d{4}\s*年")  # "(2026 年 2 月 6 日)": the date of a speech, below its title
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
@@ -84,6 +91,7 @@ class DetectorSettings:
     function_word_points_max: float
     other_chars_weight: float
     repeated_weight: float
+    repeated_title_min_han: int
     separators_weight: float
     date_time_weight: float
     button_max_han: int
@@ -195,7 +203,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         and all(any(w in sentence for w in strong) for sentence in sentences))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
-    other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2) / chars if chars else 0
+    masked = sum(len(m[0]) for m in MASK.finditer(text)) if han else 0
+    other = (len(OTHER.findall(text)) - len(DIGIT.findall(text)) / 2 - masked) / chars if chars else 0
     if other >= 0.2:
         form += other * s.other_chars_weight
         why.append(f"{other:.0%} digits/Latin/symbols")
@@ -230,8 +239,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
     against = vocab + (form / 2 if sentence else form)
     score = good - against
-    # a repeated line alone is no chrome: a title is often printed twice
-    only_repeated = why == ["repeated on the page"]
+    # a repeated line alone is no chrome: a title is often printed twice, with an everyday word in it too
+    # ("乡镇基层工作案例分享"; one word of ui_ordinary and enough Han characters, not a button "分享")
+    only_repeated = why == ["repeated on the page"] or why[1:] == ["repeated on the page"] and len(distinct) == 1 \
+        and why[0].startswith("ui_ordinary ") and han >= s.repeated_title_min_han
     if dense:
         why.append("chrome words close together")
         label = "bad"
@@ -309,7 +320,8 @@ def separated(text: str, d: Detector) -> bool:
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
-    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上") or a byline ("…组织部 王锟")."""
+    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟") or a note in round
+    brackets ("(某大学研究中心教授)")."""
     stripped = text.strip()
     han = han_count(stripped)
     if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
@@ -317,7 +329,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
         return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
-            or BYLINE_LINE.match(stripped) or MENU.search(stripped):
+            or BYLINE_LINE.match(stripped) or MENU.search(stripped) or NOTE.fullmatch(stripped):
         return 0.0
     if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why) \
             and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
@@ -352,6 +364,18 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     return title, ESSAY_NUMBER.sub("", text[m.end():]).lstrip()  # "…工作报告篇一2020年是…": the number goes
 
 
+def doubled_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
+    """A viewer's file name and the document's own title, the same words, glued one after the other before the
+    text, each with the viewer's document number perhaps ("…立即删除。18392020年在某镇…讲话1839 2020年在某镇…讲话
+    同志们:…"): group 2 is the title; what is before it, if anything, must be the viewer's notes (chrome words)."""
+    m = re.search(rf"(\d*?)((?:\d{{4}}年)?[^\d\s。，,；;：:！？!?][^\s。，,；;：:！？!?]{{5,{max_chars}}}?)\s*\1\s*\2(?=\S)",
+                  text[:max_chars * 6])
+    if not m or han_count(m[2]) < 6 or ends_sentence(m[2]) or title_score(m[2], judge(m[2], False, d), False, d, max_chars) <= 0:
+        return None
+    before = text[:m.start()]
+    return m if not before.strip() or strong_words(judge(before, False, d)) else None
+
+
 def names_collection(title: str, d: Detector) -> bool:
     """Whether a title ends with a collection's count ("…(实用17篇)", "…7篇"): the page's name, not an essay's."""
     return any(m.end() == len(title) for m in d.collection_title.finditer(title))
@@ -367,6 +391,10 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
     # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
     opened = [e for e in ends if head[e:].startswith(d.text_openers)]
+    # or the speech's date in brackets after its speaker ("…表态发言某县县长王某(2026 年 2 月 6 日)各位代表"): the
+    # title ends at the last title word, the speaker stays with the text
+    if not opened and ends and BRACKETED_DATE.match(text[len(head):]) and han_count(head[ends[-1]:]) <= 12:
+        opened = ends[-1:]
     # else something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
     # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
     ends = opened[:1] or [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6][-1:]
@@ -426,10 +454,12 @@ def repeats(key: str, title: str) -> bool:
 
 
 def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
-    """A short line with nothing against it that is no byline, subtitle or copy of the title: a heading."""
+    """A short line with nothing against it that is no byline, subtitle, note in round brackets (the author's
+    unit) or copy of the title: a heading."""
     line = text.strip()
     return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
-        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not repeats(line_key(line), title)
+        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
+        and not repeats(line_key(line), title)
 
 
 def comment_thread(text_lines: list[tuple[int, str]], labels: list[str]) -> range:
@@ -746,19 +776,34 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             decision.update({j: (False, "intro") for j in range(first, own)})
             decision[own] = (True, "title")
             title_at = own
-    glued = None
+    glued, cut = None, None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
         if label and title_score(label, judge(label, False, d), False, d, title_max_chars) > 0:
             glued = label, text_lines[first][1].strip()[len(label):].strip()
         else:
-            glued = split_glued_title(text_lines[first][1].strip(), d, title_max_chars)
+            glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
+    if glued and cut:
+        prefixes[first] = cut
     if title_at is not None and (again := title_glued_again(text_lines[first][1], clean_title(text_lines[title_at][1]))):
         prefixes[first] = again, REASONS["title again"]
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
     return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
+
+
+def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The title glued to the first paragraph and the rest of it (split_glued_title), after a site's header that
+    ends at its address, or printed twice after a viewer's notes (doubled_title); with what goes before the
+    title and why, if anything."""
+    header = SITE_HEADER.match(text)
+    rest = text[header.end():] if header else text
+    if m := doubled_title(rest, d, max_chars):
+        before = text[:len(text) - len(rest) + m.end() - len(m[2])]  # up to the second copy, the one kept
+        return (m[2], rest[m.end():].lstrip()), (before, DOUBLED)
+    glued = split_glued_title(rest, d, max_chars)
+    return glued, (text[:header.end()], SITE_HEADER_WHY) if glued and header else None
 
 
 REASONS = {
@@ -773,7 +818,9 @@ REASONS = {
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
-SITE_SENTENCES = "the site's own sentences before the text's first words on its line (a chrome word in each)"
+SITE_SENTENCES = "the site's own sentences before the text's first words on its line (two chrome words in each)"
+SITE_HEADER_WHY = "a site's header, up to its address, before the title glued to the text"
+DOUBLED = "a viewer's notes, document number and file name before the document's title (the same words)"
 
 
 def title_glued_again(text: str, title: str) -> str:
@@ -811,6 +858,8 @@ def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, pre
         if keep and n == glued_line:
             kept_lines += [(n, glued[0]), (n, glued[1])]
             kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
+            if i in (prefixes or {}):
+                dropped.append(Dropped("main-text", prefixes[i][0].strip(), n, "main-text", prefixes[i][1], fragment=True))
         elif keep and i in (prefixes or {}):
             prefix, why_dropped = prefixes[i]
             kept_lines.append((n, t.strip()[len(prefix):].strip()))

@@ -41,7 +41,7 @@ def clean_title(title: str, rules: Rules) -> str:
             title = label.sub("", title)
         for junk in rules.title_junk:
             title = junk.sub("", title).strip()
-        title = _unbracketed(_without_stuffed_keywords(title))
+        title = _unnumbered(_unbracketed(_without_stuffed_keywords(title)), rules)
         if title == before:
             break
     return title
@@ -55,6 +55,13 @@ def _without_stuffed_keywords(title: str) -> str:
     if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
         return parts[0]
     return title
+
+
+def _unnumbered(title: str, rules: Rules) -> str:
+    """A title ending like a document's name with a number after it ("妇联换届工作总结2"): the site's count of its
+    copies of that document, not the title's (rules/maintext.yaml title_endings)."""
+    m = re.fullmatch(r"(.{4,}?)\s*\d{1,2}", title)
+    return m[1] if m and m[1].endswith(rules.maintext.title_endings) else title
 
 
 def _unbracketed(title: str) -> str:

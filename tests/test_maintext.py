@@ -278,7 +278,7 @@ def test_a_marker_repeating_the_page_title_yields_to_the_essays_own_title_below_
 def test_a_collections_title_yields_to_the_essays_own_title_after_the_sites_intro():
     intro = "工作总结是对一段时间工作的回顾，以下是小编精心为您推荐的几篇范文，供大家参考借鉴。"
     page = "某某社区换届选举工作总结7篇\n2022-05-18\n" + intro + "\n某某社区换届选举工作总结1\n" + PROSE * 3 + "\n" + OTHER * 2
-    assert titles_of(page) == ["某某社区换届选举工作总结1"]
+    assert titles_of(page) == ["某某社区换届选举工作总结"]  # the site's number of its copy goes
     intro = "通过工作方案的制定，可以合理安排工作时间和资源，提高工作效率，希望能够给大家提供一些参考和借鉴。"
     page = "村两委换届选举工作方案(实用17篇)\n" + intro + "\n某村两委换届选举工作实施方案\n" + PROSE * 3 + "\n" + OTHER * 2
     assert titles_of(page) == ["某村两委换届选举工作实施方案"]
@@ -286,7 +286,7 @@ def test_a_collections_title_yields_to_the_essays_own_title_after_the_sites_intr
 
 def test_a_title_set_off_in_brackets_after_the_sites_intro_is_the_title():
     intro = "当前，部分村组织工作不在状态，村干部说话没人听，下面是小编整理的整顿方案，欢迎阅读。"
-    assert titles_of(intro + "\n【某年软弱涣散村整顿方案1】\n" + PROSE * 3 + "\n" + OTHER * 2) == ["某年软弱涣散村整顿方案1"]
+    assert titles_of(intro + "\n【某年软弱涣散村整顿方案1】\n" + PROSE * 3 + "\n" + OTHER * 2) == ["某年软弱涣散村整顿方案"]
 
 
 def test_a_title_in_brackets_glued_to_the_text_is_split_off():
@@ -318,3 +318,47 @@ def test_a_viewers_file_name_with_a_collection_count_before_the_first_essays_tit
     page = "1、 某村清廉村居建设实施方案通用(四篇)某村清廉村居建立实施方案通用一 20xx年x月x日我村针对巡察组反馈意见召开专题会议，" \
         "认真研究整改措施。" + PROSE * 2 + "\n" + OTHER * 2
     assert titles_of(page) == ["某村清廉村居建立实施方案通用一"]
+
+
+def test_a_sites_number_after_a_title_and_a_file_version_in_brackets_are_no_part_of_the_title():
+    assert titles_of("【最新总结】某乡妇联换届工作总结2\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某乡妇联换届工作总结"]
+    assert titles_of("第一篇:在某社区居民代表大会上的主持词(最终版)\n" + PROSE * 3 + "\n" + PROSE * 2) \
+        == ["在某社区居民代表大会上的主持词"]
+    # a number that is the title's own stays: "十四五" is no count, nor is a year
+    assert titles_of("某乡镇2023年度工作总结\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某乡镇2023年度工作总结"]
+
+
+def test_an_authors_unit_in_round_brackets_is_no_title_and_a_name_before_a_bar_no_part_of_it():
+    page = "某某看点\n王某 | 破解形式主义,为基层减负松绑\n王某\n(某某大学乡村治理研究中心教授)\n" + PROSE * 3 + "\n" + PROSE * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["破解形式主义,为基层减负松绑"]
+    assert "研究中心教授" not in cleaned_page.essays[0].markdown
+
+
+def test_a_title_with_a_masked_place_name_printed_twice_is_the_title():
+    page = "##镇妇联工作总结\n##镇妇联工作总结\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["##镇妇联工作总结"]
+    assert titles_of("XX镇20XX年度党管武装工作述职报告\n" + PROSE * 3 + "\n" + PROSE * 2) == ["XX镇20XX年度党管武装工作述职报告"]
+
+
+def test_a_title_printed_twice_with_an_everyday_chrome_word_in_it_is_the_title():
+    page = "abc每日看点\n> 职场\n> 某乡镇基层工作案例分享\n某乡镇基层工作案例分享\n" + PROSE * 3 + "\n" + PROSE * 2
+    assert titles_of(page) == ["某乡镇基层工作案例分享"]
+
+
+def test_a_title_printed_twice_after_a_viewers_notes_on_one_line_is_split_off_and_the_notes_go():
+    page = "此资料由网络收集而来如有侵权请告知上传者立即删除。资料共分享我们负责传递知识。" \
+        "12342020年在某镇环境整治推进会上的讲话材料12342020年在某镇环境整治推进会上的讲话材料同志们:" + PROSE * 2 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["2020年在某镇环境整治推进会上的讲话材料"]
+    body = cleaned_page.essays[0].markdown
+    assert "侵权" not in body and "1234" not in body and body.count("推进会上的讲话材料") == 1
+    assert "同志们" in body
+
+
+def test_a_sites_header_up_to_its_address_and_a_speakers_dated_byline_end_a_glued_title():
+    page = "某某之家—全网资源每日更新 www.example.com县某届人大某次会议表态发言某县县长王某(2026 年 2 月 6 日)各位代表," \
+        "同志们:" + PROSE * 2 + "\n" + OTHER * 2
+    cleaned_page = clean_page(page, "x.txt", load_rules())
+    assert [e.title for e in cleaned_page.essays] == ["县某届人大某次会议表态发言"]
+    assert "example" not in cleaned_page.essays[0].markdown and "每日更新" not in cleaned_page.essays[0].markdown
