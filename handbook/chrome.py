@@ -7,7 +7,6 @@ travel as (line number, text) so that every removal can be reported in page orde
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .model import Dropped
 from .rules import Rule, Rules, SiteProfile
@@ -21,16 +20,15 @@ def _match_key(line: str) -> str:
     return BULLET.sub("", line).strip()
 
 
-def chrome_rule(line: str, patterns: tuple[Rule, ...], max_chars: int) -> Rule | None:
-    """The rule that makes a line chrome, or None. Unanchored patterns only judge short lines,
-    so a paragraph of prose that mentions a keyword is never dropped."""
+def chrome_rule(line: str, patterns: tuple[Rule, ...], anchored: tuple[Rule, ...], max_chars: int) -> Rule | None:
+    """The rule that makes a line chrome, or None. Unanchored patterns only judge short lines, so a
+    paragraph of prose that mentions a keyword is never dropped: a long line is judged by `anchored`, the
+    patterns that match at a line's start only."""
     key = _match_key(line)
-    return next((rule for rule in (patterns if len(key) <= max_chars else _anchored(patterns))
-                 if rule.pattern.search(key)), None)
+    return next((rule for rule in (patterns if len(key) <= max_chars else anchored) if rule.pattern.search(key)), None)
 
 
-@lru_cache(maxsize=8)
-def _anchored(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
+def anchored_at_start(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The patterns that match at a line's start only: the ones a long line is judged by."""
     return tuple(rule for rule in patterns if rule.pattern.pattern.startswith("^"))
 
@@ -83,6 +81,7 @@ def drop_teasers(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
 def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> tuple[Lines, list[Dropped]]:
     """Drop whole lines of site chrome; after a "温馨提示"/"评论" heading, drop the list under it too."""
     patterns = rules.line_patterns + (site.line_patterns if site else ())
+    anchored = anchored_at_start(patterns)  # once per page, not per line
     max_chars = rules.settings["chrome_max_line_chars"]
     kept: Lines = []
     dropped: list[Dropped] = []
@@ -92,7 +91,7 @@ def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> t
         if not key:
             kept.append((number, ""))
             continue
-        rule = chrome_rule(line, patterns, max_chars)
+        rule = chrome_rule(line, patterns, anchored, max_chars)
         where = rule.where if rule else ""
         kind = rule.kind if rule else None
         if kind is None and section and (BULLET.match(line) or re.match(r"^\d+[.、]", key)):

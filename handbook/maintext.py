@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from .model import Dropped
-from .text import HAN, ends_sentence, han_count
+from .text import HAN, WORD, ends_sentence, han_count, sentences
 
 WHERE = "rules/maintext.yaml"
 ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
@@ -32,7 +32,6 @@ ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
 HAN_CHAR = re.compile(f"[{HAN}]")
-WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 COUNTER = re.compile(rf"^[{HAN}]{{1,6}}\s*[:：]?\s*\d+(\.\d+)?\s*[万wWkK]?\s*(次|人|条|个|篇)?$")  # "阅读 1234", "点赞 12"
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
@@ -199,8 +198,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         han <= s.dense_han_per_word * len(distinct) and len(re.findall(r"[。！？!?]", text)) < 2
         # or a few sentences each with a word no essay uses, more of them than sentences ("…仅供预览…部分内容…。
         # 下载后的文档…。下载之前…。"); one in each sentence is prose that names them ("要下载并学习…。上一篇文章讲了…。")
-        or len(strong) > len(sentences := [x for x in re.split(r"(?<=[。！？!?])", text) if x.strip()])
-        and all(any(w in sentence for w in strong) for sentence in sentences))
+        or len(strong) > len(parts := sentences(text)) and all(any(w in part for w in strong) for part in parts))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     masked = sum(len(m[0]) for m in MASK.finditer(text)) if han else 0
@@ -265,7 +263,7 @@ def site_talk(text: str, han: int, pattern: re.Pattern) -> tuple[float, list[str
     phrases = pattern.findall(text)
     if not phrases or not han:
         return 0.0, []
-    own = sum(han_count(x) for x in re.split(r"(?<=[。！？!?])", text) if pattern.search(x))
+    own = sum(han_count(x) for x in sentences(text) if pattern.search(x))
     return own / han, list(dict.fromkeys(phrases))
 
 
@@ -288,8 +286,8 @@ def table_rows(text_lines: list[tuple[int, str]], s: DetectorSettings) -> list[i
 def intro_ending_in_site_talk(text: str, d: Detector) -> list[str]:
     """The phrases of the site's own last sentence of a paragraph ("…工作总结也是一种文稿…。以下是小编精心为您
     推荐的…7篇,供大家参考。"): said of the page's first paragraph of prose, it makes the paragraph an intro."""
-    sentences = [x for x in re.split(r"(?<=[。！？!?])", text.strip()) if han_count(x) >= 4]
-    return list(dict.fromkeys(d.self_promotion.findall(sentences[-1]))) if sentences else []
+    said = [x for x in sentences(text.strip()) if han_count(x) >= 4]
+    return list(dict.fromkeys(d.self_promotion.findall(said[-1]))) if said else []
 
 
 @dataclass
@@ -331,8 +329,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
             or BYLINE_LINE.match(stripped) or MENU.search(stripped) or NOTE.fullmatch(stripped):
         return 0.0
-    if any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why) \
-            and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
+    if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
     score = 1.0 + min(han, 20) / 10 + (1.0 if repeated else 0.0) - (1.0 if han < 4 else 0.0)  # a button, a label
     score += sum(0.5 for w in d.title_words if w in stripped)
@@ -432,7 +429,7 @@ def summary_of_next(text: str, key: str, next_key: str) -> bool:
     line (a long one) and is shorter than it ("核心摘要:" + the first sentence + one more)."""
     if len(key) < 30 or len(key) >= len(next_key) or key[:30] != next_key[:30]:
         return False
-    sentence = line_key(re.split(r"(?<=[。！？!?])", text.strip(), maxsplit=1)[0])
+    sentence = line_key(sentences(text.strip())[0])
     return len(sentence) >= 30 and next_key.startswith(sentence)
 
 
@@ -835,8 +832,8 @@ def site_sentences_before_text(text: str, d: Detector) -> str:
     ("此资料由网络收集而来如有侵权请告知上传者立即删除。…"): each has two or more words no essay uses (one may be
     the essay's: "…三年工作时间。"); or ""."""
     cut = ""
-    for sentence in re.split(r"(?<=[。！？!?])", text.strip()):
-        if not sentence or len(chrome_words_in(sentence, d)) < 2:
+    for sentence in sentences(text.strip()):
+        if len(chrome_words_in(sentence, d)) < 2:
             break
         cut += sentence
     rest = text.strip()[len(cut):]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .model import Dropped
 from .rules import Rules
-from .text import SENTENCE_END, han_count
+from .text import SENTENCE_END, WORD, han_count
 
 PUNCT_OR_SPACE = re.compile(r"[\s,，。:：、;；!！?？\"“”'‘’《》()（）【】_\-—]")
 
@@ -73,7 +73,7 @@ def _unbracketed(title: str) -> str:
 def looks_like_title(line: str, rules: Rules) -> bool:
     line = line.strip()
     return 0 < len(line) <= rules.settings["title_max_chars"] and line[-1] not in NO_TITLE_END \
-        and len(re.findall(r"[^\W_]", line)) >= 2  # a title has words: "?" alone is none
+        and len(WORD.findall(line)) >= 2  # a title has words: "?" alone is none
 
 
 def unglue_markers(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:

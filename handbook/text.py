@@ -19,6 +19,19 @@ def han_count(text: str) -> int:
     return sum(map(len, HAN_RUN.findall(text)))  # runs, not characters: a few items, not one per character
 
 
+WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
+SENTENCE_BREAK = re.compile(r"(?<=[。！？!?])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, each with its full stop (what follows the last stop is one too).
+
+    >>> sentences("要抓落实。怎么办？下一步")
+    ['要抓落实。', '怎么办？', '下一步']
+    """
+    return [s for s in SENTENCE_BREAK.split(text) if s.strip()]
+
+
 def ends_sentence(text: str) -> bool:
     """True when a paragraph ends with a full stop, possibly inside closing quotes/brackets.
 

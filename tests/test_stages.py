@@ -3,7 +3,7 @@ breaks, the test that fails names it."""
 
 import pytest
 
-from handbook.chrome import chrome_rule
+from handbook.chrome import anchored_at_start, chrome_rule
 from handbook import structure
 from handbook.joins import join_broken_lines, split_inline_headings
 from handbook.roles import role_from_keywords
@@ -14,7 +14,8 @@ RULES = load_rules()
 
 
 def kind(line: str) -> str | None:
-    rule = chrome_rule(line, RULES.line_patterns, RULES.settings["chrome_max_line_chars"])
+    rule = chrome_rule(line, RULES.line_patterns, anchored_at_start(RULES.line_patterns),
+                       RULES.settings["chrome_max_line_chars"])
     return rule.kind if rule else None
 
 
