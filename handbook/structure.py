@@ -66,7 +66,9 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
     marker, first = m.group(1), m.group(2)
     rest = text[m.end():]
     # a full stop close after the first clause ends the heading ("…大建设，镇村面貌日新月异。紧抓…")
-    if (stop := re.search("[。；;]", rest[:13])) and han_count(rest[:stop.start()]) >= 2 \
+    # (further when the second clause is a list: "…,要不怕写、要想写、更要爱写。")
+    if (stop := re.search("[。；;]", rest[:13] if "、" not in rest[:13] else rest[:20])) \
+            and han_count(rest[:stop.start()]) >= 2 \
             and han_count(rest[stop.end():]) >= 4 and not re.search("[，,]", rest[:stop.start()]):
         return f"{marker}{first}，{rest[:stop.start()]}", rest[stop.end():]
     candidates = [len(first)] if len(first) >= 4 else []
@@ -77,8 +79,9 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
             continue  # the cut would go through a word ("改选工作全" | "镇21个行政村")
         # a clause that goes on for a few characters to a comma was cut in the middle ("…征求群" "众意见，");
         # a comma right after it: a third parallel clause follows ("认清形势，把握大局，坚定…"), no body yet
+        # a "、" right after it: the clause is a list that goes on ("要不怕写、要想写")
         if len(second) == size and han_count(second) == size and han_count(body) >= 4 \
-                and not re.match(r"^[^，,。；;、]{0,3}[，,]", body):
+                and not re.match(r"^[^，,。；;、]{0,3}[，,]", body) and not body.startswith("、"):
             return f"{marker}{first}，{second}", body
     return None
 

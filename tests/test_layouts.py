@@ -144,3 +144,9 @@ def test_the_sites_sentences_before_the_first_words_go_and_an_essay_sentence_wit
     assert "侵权" not in md and md.count("今年以来") == 3
     md = markdown("大学生村官工作总结\n作为一名大学生村官，从农村来，到农村中去，三年工作时间。" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert "三年工作时间。" in md
+
+
+def test_a_run_in_heading_whose_second_clause_is_a_list_is_not_cut_at_its_first_item():
+    md = markdown("如何做好组工信息工作心得\n" + PROSE * 3 + "\n一、忠于初心，要不怕写、要想写、更要爱写。" + OTHER * 2 + "\n")
+    assert "## 一、忠于初心，要不怕写、要想写、更要爱写\n" in md
+    assert "\n、要想写" not in md
