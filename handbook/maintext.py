@@ -109,6 +109,7 @@ class DetectorSettings:
     title_again_points: float
     tail_window: int
     tail_min_score_with_words: float
+    title_below_min_han: int
     cluster_break_bad: int
     island_share: float
     island_gap: int
@@ -132,6 +133,8 @@ class Detector:
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
     site_name_endings: tuple[str, ...]
+    signature_endings: tuple[str, ...]
+    unfinished_endings: tuple[str, ...]
     self_promotion: re.Pattern
     collection_title: re.Pattern
 
@@ -148,6 +151,8 @@ class Detector:
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
                    site_name_endings=tuple(data["site_name_endings"]),
+                   signature_endings=tuple(data["signature_endings"]),
+                   unfinished_endings=tuple(data["unfinished_endings"]),
                    self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
                    collection_title=re.compile(data["collection_title"]))
 
@@ -709,6 +714,30 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     return title_at
 
 
+def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[str], verdicts: list[Verdict],
+                     decision: dict[int, tuple[bool, str]], d: Detector, clean_title, max_chars: int) -> int | None:
+    """A page with no title before its text may print it after the text (a news page's headline below the
+    article, then its share bar): the last line kept, just after the last run (`last`), if it reads as a
+    title and not as a signature (a unit: signature_endings), a date or the start of a clause cut off
+    (unfinished_endings), and the text before it has ended."""
+    kept = [i for i in range(last + 1, len(labels)) if decision.get(i, (False,))[0]]
+    if not kept or labels[kept[-1]] != "short":
+        return None
+    i = kept[-1]
+    before = text_lines[max(j for j in range(i) if decision.get(j, (False,))[0])][1].strip()
+    if not ends_sentence(before) or before.endswith((":", "：")):
+        return None  # the text goes on into it (a page cut off, a list announced): no title
+    title = clean_title(text_lines[i][1]).strip()
+    if han_count(title) < d.settings.title_below_min_han or title.endswith(d.signature_endings + d.unfinished_endings) \
+            or title_score(title, verdicts[i], False, d, max_chars) <= 0:
+        return None
+    # the page's last line may be the next text cut off ("拧紧思想认识的“总开关”"): then it must name a document
+    if not any(labels[j] == "bad" for j in range(i + 1, len(labels))) \
+            and not any(w in title for w in d.title_words + d.title_endings):
+        return None
+    return i
+
+
 def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -> list[tuple[int, str]]:
     """The page's title on one line with the site's search keywords after it ("乡镇治理的…比较研究,本文主要内容关键词为:
     乡镇论文,…"): the title is put on a line of its own (same line number), so the chrome rules that remove
@@ -780,6 +809,11 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             glued = label, text_lines[first][1].strip()[len(label):].strip()
         else:
             glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
+    below = None
+    if title_at is None and not glued:
+        below = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
+        if below is not None:
+            decision[below] = (True, "title below")
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
     if glued and cut:
         prefixes[first] = cut
@@ -787,7 +821,10 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         prefixes[first] = again, REASONS["title again"]
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
-    return _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
+    main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
+    if below is not None:  # the title goes first, where the essay's title is read from
+        main.lines.sort(key=lambda line: line[0] != text_lines[below][0])
+    return main
 
 
 def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
@@ -805,7 +842,8 @@ def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str]
 
 REASONS = {
     "main": "prose", "heading": "short line inside the main text", "tail": "just after the main text",
-    "title": "most title-like line before the main text", "island": "prose far from the main text (island)",
+    "title": "most title-like line before the main text",
+    "title below": "the last line, just after the main text, reads as its title (no title before it)", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",

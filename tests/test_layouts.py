@@ -150,3 +150,13 @@ def test_a_run_in_heading_whose_second_clause_is_a_list_is_not_cut_at_its_first_
     md = markdown("如何做好组工信息工作心得\n" + PROSE * 3 + "\n一、忠于初心，要不怕写、要想写、更要爱写。" + OTHER * 2 + "\n")
     assert "## 一、忠于初心，要不怕写、要想写、更要爱写\n" in md
     assert "\n、要想写" not in md
+
+
+def test_a_headline_printed_below_the_text_is_its_title_and_a_signature_or_a_cut_off_line_is_not():
+    page = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n团林乡“四化”加强党员干部理论学习\n扫一扫分享到手机端\n")
+    assert [e.title for e in page.essays] == ["团林乡“四化”加强党员干部理论学习"]
+    assert page.essays[0].markdown.count("团林乡“四化”加强党员干部理论学习") == 1  # the title, not a last line too
+    signed = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n中共某某县团林乡委员会\n扫一扫分享到手机端\n")
+    assert signed.essays[0].title != "中共某某县团林乡委员会"
+    cut_off = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n拧紧思想认识的“总开关”\n")  # the next text, cut off
+    assert cut_off.essays[0].title != "拧紧思想认识的“总开关”"
