@@ -37,7 +37,7 @@ TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?"
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
                          rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$"
                          # an author's unit and name: "担保业务二部:邹杰", "组织办 / 王华"
                          rf"|^[{HAN}]{{2,12}}(部|处|科|室|办|队|组|所|站|中心|公司|支部)\s*[:：/]\s*[{HAN}]{{2,3}}$")
@@ -132,6 +132,8 @@ class Detector:
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
+    journal_fields: re.Pattern
+    abstract_labels: tuple[str, ...]
     site_name_endings: tuple[str, ...]
     signature_endings: tuple[str, ...]
     unfinished_endings: tuple[str, ...]
@@ -150,6 +152,9 @@ class Detector:
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
+                   journal_fields=re.compile("(?:" + "|".join(map(re.escape, sorted(
+                       data["journal_fields"] + data["abstract_labels"], key=len, reverse=True))) + r")\s*[:：]"),
+                   abstract_labels=tuple(data["abstract_labels"]),
                    site_name_endings=tuple(data["site_name_endings"]),
                    signature_endings=tuple(data["signature_endings"]),
                    unfinished_endings=tuple(data["unfinished_endings"]),
@@ -754,6 +759,31 @@ def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -
     return out
 
 
+def unflatten_journal_fields(lines: list[tuple[int, str]], d: Detector) -> list[tuple[int, str]]:
+    """A journal article stored as one line ("袁梦甜 彭建军 摘要:… 关键词:…;… 中图分类号:D630文献标识码:A… 作者简介:…。
+    一、问题的提出…"): each field is put on a line of its own (same line number), so that the metadata lines
+    go as chrome and the abstract and the text stay. A field's value ends at the next field or at the first
+    sentence end before a space; the abstract's label goes on a line of its own."""
+    out = []
+    for number, line in lines:
+        fields = list(d.journal_fields.finditer(line))
+        if len(fields) < 2:
+            out.append((number, line))
+            continue
+        parts = [line[:fields[0].start()]]
+        for k, field in enumerate(fields):
+            end = fields[k + 1].start() if k + 1 < len(fields) else len(line)
+            value = line[field.end():end]
+            if field.group().startswith(d.abstract_labels):
+                parts += [field.group(), value]  # the abstract is the essay's
+                continue
+            stop = re.search(r"[。.]\s+", value)
+            parts += [field.group() + value[:stop.end()], value[stop.end():]] if stop and k + 1 == len(fields) \
+                else [field.group() + value]
+        out += [(number, part.strip()) for part in parts if part.strip()]
+    return out
+
+
 def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tuple[int, str]],
                        verdicts: list[Verdict], decision: dict[int, tuple[bool, str]]) -> None:
     """After an essay marker, before its text: the title printed again, a byline, a date and a source go."""
@@ -879,15 +909,16 @@ def site_sentences_before_text(text: str, d: Detector) -> str:
 
 
 def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, prefixes=None) -> MainText:
-    position = {n: i for i, (n, _) in enumerate(text_lines)}
+    # text_lines are the non-empty lines in order (a line split in parts gives several with its number)
+    position = iter(range(len(text_lines)))
     kept_lines: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
     kept: dict[int, str] = {}
     for n, t in lines:
-        i = position.get(n)
-        if i is None:
+        if not t.strip():
             kept_lines.append((n, t))
             continue
+        i = next(position)
         keep, why = decision[i]
         reason = REASONS[why] if why == "marker" else f"{REASONS[why]} ({verdicts[i].explain()})"
         if keep and n == glued_line:

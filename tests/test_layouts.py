@@ -160,3 +160,13 @@ def test_a_headline_printed_below_the_text_is_its_title_and_a_signature_or_a_cut
     assert signed.essays[0].title != "中共某某县团林乡委员会"
     cut_off = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n拧紧思想认识的“总开关”\n")  # the next text, cut off
     assert cut_off.essays[0].title != "拧紧思想认识的“总开关”"
+
+
+def test_a_journal_article_stored_on_one_line_loses_its_header_fields_and_keeps_abstract_and_text():
+    page = clean("李明 王芳 摘要:" + PROSE + " 关键词:乡镇政府;治理困境 中图分类号:D630文献标识码:A文章编号:2095-5103(2021)03-0016-08 "
+                 "基金项目:省社会科学课题(XSP19)。 作者简介:李明,某大学管理学院研究生。 一、问题的提出 " + OTHER * 3 + "\n")
+    md = page.essays[0].markdown
+    assert PROSE in md and "问题的提出" in md and OTHER in md
+    for field in ("李明 王芳", "摘要", "关键词", "中图分类号", "文献标识码", "文章编号", "基金项目", "作者简介"):
+        assert field not in md, field
+    assert page.essays[0].title != "李明 王芳"  # the authors' names are no title
