@@ -57,6 +57,7 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 # a site's header glued before the text of a flattened page, up to the site's address ("秘书之家—全网资源每日更新
 # www.mishuzj.com县…")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
+SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 BRACKETED_DATE = re.compile(r"^[(（]\s*\d{4}\s*年")  # "(2026 年 2 月 6 日)": the date of a speech, below its title
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -307,11 +308,12 @@ class MainText:
     kept: dict[int, str]  # line number → why it stayed
 
 
-def _runs(labels: list[str], anchors: list[int], max_bad: int) -> list[list[int]]:
-    """Group anchor positions into runs of prose: a run ends where `max_bad` chrome lines come between."""
+def _runs(labels: list[str], anchors: list[int], max_bad: int, stamps: frozenset[int]) -> list[list[int]]:
+    """Group anchor positions into runs of prose: a run ends where `max_bad` chrome lines come between (a
+    site's stamp between paragraphs does not count)."""
     runs: list[list[int]] = []
     for i in anchors:
-        if runs and sum(1 for j in range(runs[-1][-1] + 1, i) if labels[j] == "bad") < max_bad:
+        if runs and sum(1 for j in range(runs[-1][-1] + 1, i) if labels[j] == "bad" and j not in stamps) < max_bad:
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -600,10 +602,12 @@ def decide_by_runs(labels: list[str], text_lines: list[tuple[int, str]],
                    s: DetectorSettings) -> tuple[list[tuple[int, int]], dict[int, tuple[bool, str]]]:
     """The spans of the main runs of prose (small runs far from the largest are islands) and each line's
     decision by its place: prose inside them stays, chrome goes, a short line inside stays unless chrome
-    is on both sides of it, everything outside goes."""
+    is on both sides of it, everything outside goes. A site's stamp ("稿子汇 www.gaozihui.com") printed
+    between paragraphs goes, and is passed over as if it were not there."""
     decision: dict[int, tuple[bool, str]] = {}
+    stamps = frozenset(i for i, l in enumerate(labels) if l == "bad" and SITE_STAMP.match(text_lines[i][1].strip()))
     anchors = [i for i, l in enumerate(labels) if l in ("good", "marker")]
-    runs = _runs(labels, anchors, s.cluster_break_bad)
+    runs = _runs(labels, anchors, s.cluster_break_bad, stamps)
     weight = [sum(han_count(text_lines[i][1]) for i in run) for run in runs]
     largest = max(weight)
     main = []
@@ -627,8 +631,8 @@ def decide_by_runs(labels: list[str], text_lines: list[tuple[int, str]],
         elif label in ("bad", "foreign", "code"):
             decision[i] = (False, label)
         elif i in inside:
-            prev = next((labels[j] for j in range(i - 1, -1, -1) if labels[j] != "short"), "bad")
-            nxt = next((labels[j] for j in range(i + 1, len(labels)) if labels[j] != "short"), "bad")
+            prev = next((labels[j] for j in range(i - 1, -1, -1) if labels[j] != "short" and j not in stamps), "bad")
+            nxt = next((labels[j] for j in range(i + 1, len(labels)) if labels[j] != "short" and j not in stamps), "bad")
             decision[i] = (not (prev == "bad" and nxt == "bad"), "heading" if prev != "bad" or nxt != "bad" else "between chrome")
         else:
             decision[i] = (False, "outside")

@@ -170,3 +170,22 @@ def test_a_journal_article_stored_on_one_line_loses_its_header_fields_and_keeps_
     for field in ("李明 王芳", "摘要", "关键词", "中图分类号", "文献标识码", "文章编号", "基金项目", "作者简介"):
         assert field not in md, field
     assert page.essays[0].title != "李明 王芳"  # the authors' names are no title
+
+
+def test_a_sites_stamp_between_paragraphs_goes_without_taking_the_heading_between_two_of_them():
+    stamp = "稿子汇 www.gaozihui.com"
+    md = markdown("镇党建工作总结\n" + PROSE * 3 + " " + stamp + "\n一、主要工作及成效\n" + stamp + "\n（一）强化思想政治建设\n"
+                  + stamp + "\n" + OTHER * 3 + "\n")
+    assert "www.gaozihui.com" not in md
+    assert "一、主要工作及成效" in md and "（一）强化思想政治建设" in md and OTHER in md
+
+
+def test_hidden_text_markers_word_counts_picture_notes_and_end_marks_go():
+    page = clean("乡镇上半年宣传思想工作总结[本文共1706字]\n" + PROSE * 3 + "\n……此处隐藏8837个字……\n"
+                 + OTHER * 2 + "……(快文网http://m.example.com省略350字,正式会员可完整阅读)……\n（图片来自网络侵删）\n"
+                 + PROSE * 2 + "□\n")
+    md = page.essays[0].markdown
+    assert page.essays[0].title == "乡镇上半年宣传思想工作总结"
+    for junk in ("1706", "隐藏", "省略", "图片来自", "□"):
+        assert junk not in md, junk
+    assert md.count(PROSE) == 5 and md.count(OTHER) == 2
