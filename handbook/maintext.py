@@ -58,6 +58,11 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 # www.mishuzj.com县…")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
+HAN_RUN = re.compile(f"[{HAN}]+")
+UNRELATED_LINE = re.compile(rf"^[{HAN}]{{2,12}}$")
+UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
+UNRELATED_AFTER_TEXT = re.compile(rf"[。！？]([{HAN}]{{2,12}})$")
+UNRELATED = "unrelated words injected into the text: no two of its characters in a row occur elsewhere on the page"
 BRACKETED_DATE = re.compile(r"^[(（]\s*\d{4}\s*年")  # "(2026 年 2 月 6 日)": the date of a speech, below its title
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
@@ -135,6 +140,7 @@ class Detector:
     keyword_labels: tuple[str, ...]
     journal_fields: re.Pattern
     abstract_labels: tuple[str, ...]
+    standalone_headings: frozenset[str]
     site_name_endings: tuple[str, ...]
     signature_endings: tuple[str, ...]
     unfinished_endings: tuple[str, ...]
@@ -156,6 +162,7 @@ class Detector:
                    journal_fields=re.compile("(?:" + "|".join(map(re.escape, sorted(
                        data["journal_fields"] + data["abstract_labels"], key=len, reverse=True))) + r")\s*[:：]"),
                    abstract_labels=tuple(data["abstract_labels"]),
+                   standalone_headings=frozenset(data["standalone_headings"]),
                    site_name_endings=tuple(data["site_name_endings"]),
                    signature_endings=tuple(data["signature_endings"]),
                    unfinished_endings=tuple(data["unfinished_endings"]),
@@ -859,6 +866,46 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     if below is not None:  # the title goes first, where the essay's title is read from
         main.lines.sort(key=lambda line: line[0] != text_lines[below][0])
     return main
+
+
+def _pairs(text: str) -> list[str]:
+    return [run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
+
+
+def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
+    """SEO spam injects search terms that have nothing to do with the essay ("快手网名女", "龟虽寿译文2、年度学习计划…",
+    "…在每年年初制定。万盛黑山谷导游词"): a short line inside the text with no numbering and no punctuation, or such
+    words before a list item's number or after a line's last sentence, of which no two characters in a row occur
+    anywhere else on the page, go. An essay's own headings share words with its text; standalone_headings
+    ("结束语") need not."""
+    candidates = []  # (position in main.lines, the words, what is left of the line)
+    texts = [(k, line.strip()) for k, (n, line) in enumerate(main.lines) if line.strip() and n in main.kept]
+    # only inside a numbered list, where no heading or line broken in a word can be: between its items
+    item = [bool(ENUMERATION.match(t) or d.heading_start.match(t)) for _, t in texts]
+    for j, (k, text) in enumerate(texts):
+        before = j > 0 and (item[j - 1] or ends_sentence(texts[j - 1][1]))
+        after = j + 1 < len(texts) and item[j + 1]
+        if before and after and (m := UNRELATED_LINE.match(text)) and text not in d.standalone_headings:
+            candidates.append((k, m[0], slice(0, len(text))))
+            continue
+        if before and (m := UNRELATED_BEFORE_ITEM.match(text)):
+            candidates.append((k, m[1], slice(0, m.end(1))))
+        if after and (m := UNRELATED_AFTER_TEXT.search(text)):
+            candidates.append((k, m[1], slice(m.start(1), len(text))))
+    if not candidates:
+        return main
+    counts = Counter(_pairs("\n".join(line for _, line in main.lines)))
+    cuts: dict[int, list[slice]] = {}
+    dropped = list(main.dropped)
+    for k, words, where in candidates:
+        own = Counter(_pairs(words))
+        if own and all(counts[pair] == c for pair, c in own.items()):
+            cuts.setdefault(k, []).append(where)
+            whole = where.start == 0 and where.stop == len(main.lines[k][1].strip())
+            dropped.append(Dropped("injected", words, main.lines[k][0], "main-text", UNRELATED, fragment=not whole))
+    lines = [(n, "".join(ch for i, ch in enumerate(line.strip()) if not any(c.start <= i < c.stop for c in cuts[k])))
+             if k in cuts else (n, line) for k, (n, line) in enumerate(main.lines)]
+    return MainText(lines, dropped, main.kept)
 
 
 def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:

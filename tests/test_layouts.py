@@ -189,3 +189,15 @@ def test_hidden_text_markers_word_counts_picture_notes_and_end_marks_go():
     for junk in ("1706", "隐藏", "省略", "图片来自", "□"):
         assert junk not in md, junk
     assert md.count(PROSE) == 5 and md.count(OTHER) == 2
+
+
+def test_search_terms_injected_between_list_items_go_and_a_heading_that_shares_no_words_stays():
+    page = clean("党委中心组理论学习制度\n" + PROSE + "\n一、组织领导制度\n1、镇党委书记为中心组组长，是学习的第一责任人。\n快手网名女\n"
+                 "2、镇党委中心组成员为镇党委委员。\n嫣汐\n3、镇党委宣传委员兼任学习秘书。龟虽寿译文\n4、中心组成员每周坚持自学。\n"
+                 "建议与展望\n" + OTHER * 3 + "\n")
+    md = page.essays[0].markdown
+    for junk in ("快手网名女", "嫣汐", "龟虽寿译文"):
+        assert junk not in md, junk
+    assert "3、镇党委宣传委员兼任学习秘书" in md and "2、镇党委中心组成员为镇党委委员" in md
+    assert "建议与展望" in md  # a heading before prose, not between the items of a list
+    assert any(d.kind == "injected" and d.text == "嫣汐" for d in page.dropped)
