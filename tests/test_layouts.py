@@ -201,3 +201,21 @@ def test_search_terms_injected_between_list_items_go_and_a_heading_that_shares_n
     assert "3、镇党委宣传委员兼任学习秘书" in md and "2、镇党委中心组成员为镇党委委员" in md
     assert "建议与展望" in md  # a heading before prose, not between the items of a list
     assert any(d.kind == "injected" and d.text == "嫣汐" for d in page.dropped)
+
+
+def test_separators_and_the_sites_keywords_around_a_title_go():
+    assert clean("乡镇上半年矛盾纠纷调处工作总结|\n" + PROSE * 3 + "\n").essays[0].title == "乡镇上半年矛盾纠纷调处工作总结"
+    assert clean("眉县常兴镇:党建引领下的蓬勃发展(党建引领 乡镇)\n" + PROSE * 3 + "\n").essays[0].title \
+        == "眉县常兴镇:党建引领下的蓬勃发展"
+    table = "| 发文机关:南漳镇人民政府 | 主题词:工作计划 |\n| 标题:南漳镇人民政府2023年工作计划 | |\n"
+    assert clean(table + PROSE * 3 + "\n").essays[0].title == "南漳镇人民政府2023年工作计划"
+
+
+def test_captions_credits_paywall_notes_and_a_portals_footer_go():
+    md = markdown("镇党委书记抓党建工作述职报告\n" + PROSE * 3 + "\n2023年6月，黄柏福来徐国生家看望并合影留念。黄迎春摄\n"
+                  + OTHER * 2 + "\n（通讯员：王辉）\n汉风网网站提示：建议老友们升级会员，升级会员后，可以全部阅览。\n"
+                  "............试读结束............\n目 录\n"
+                  "主办：中共梁子湖区委员会，梁子湖区人民政府；主管：中共梁子湖区委宣传部；承办：梁子湖区新闻信息中心\n")
+    for junk in ("黄迎春摄", "王辉", "升级会员", "试读结束", "目 录", "主办"):
+        assert junk not in md, junk
+    assert md.count(PROSE) == 3 and md.count(OTHER) == 2
