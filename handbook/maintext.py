@@ -876,8 +876,8 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
     """SEO spam injects search terms that have nothing to do with the essay ("快手网名女", "龟虽寿译文2、年度学习计划…",
     "…在每年年初制定。万盛黑山谷导游词"): a short line inside the text with no numbering and no punctuation, or such
     words before a list item's number or after a line's last sentence, of which no two characters in a row occur
-    anywhere else on the page, go. An essay's own headings share words with its text; standalone_headings
-    ("结束语") need not."""
+    anywhere else on the page and which hold no function word, go. An essay's own headings share words with its
+    text; standalone_headings ("结束语") need not."""
     candidates = []  # (position in main.lines, the words, what is left of the line)
     texts = [(k, line.strip()) for k, (n, line) in enumerate(main.lines) if line.strip() and n in main.kept]
     # only inside a numbered list, where no heading or line broken in a word can be: between its items
@@ -899,7 +899,8 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
     dropped = list(main.dropped)
     for k, words, where in candidates:
         own = Counter(_pairs(words))
-        if own and all(counts[pair] == c for pair, c in own.items()):
+        # search terms are names of things; "要切实维护" before a chunk's number is a sentence cut in two
+        if own and all(counts[pair] == c for pair, c in own.items()) and not d.function_words.search(words):
             cuts.setdefault(k, []).append(where)
             whole = where.start == 0 and where.stop == len(main.lines[k][1].strip())
             dropped.append(Dropped("injected", words, main.lines[k][0], "main-text", UNRELATED, fragment=not whole))
