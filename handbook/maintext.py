@@ -138,6 +138,7 @@ class Detector:
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
+    title_label: re.Pattern
     journal_fields: re.Pattern
     abstract_labels: tuple[str, ...]
     standalone_headings: frozenset[str]
@@ -159,6 +160,7 @@ class Detector:
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
+                   title_label=re.compile(data["title_label"]),
                    journal_fields=re.compile("(?:" + "|".join(map(re.escape, sorted(
                        data["journal_fields"] + data["abstract_labels"], key=len, reverse=True))) + r")\s*[:：]"),
                    abstract_labels=tuple(data["abstract_labels"]),
@@ -730,6 +732,16 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     return title_at
 
 
+def labelled_title(text_lines: list[tuple[int, str]], labels: list[str], d: Detector, clean_title) -> int | None:
+    """The line where the page names its essay's title ("本文标题:在区十七届人大五次会议闭幕式上的发言", a
+    metadata table's "| 标题:… |"), wherever it is: it names the title better than any line's look. Not
+    on a page of several essays (markers)."""
+    if "marker" in labels:
+        return None
+    return next((i for i, (_, t) in enumerate(text_lines) if labels[i] != "good" and d.title_label.match(t.strip())
+                 and han_count(clean_title(t)) >= 4), None)
+
+
 def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[str], verdicts: list[Verdict],
                      decision: dict[int, tuple[bool, str]], d: Detector, clean_title, max_chars: int) -> int | None:
     """A page with no title before its text may print it after the text (a news page's headline below the
@@ -850,11 +862,15 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             glued = label, text_lines[first][1].strip()[len(label):].strip()
         else:
             glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
-    below = None
-    if title_at is None and not glued:
-        below = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
-        if below is not None:
-            decision[below] = (True, "title below")
+    moved = None  # a title found elsewhere than before the text: it goes first
+    if not glued and (moved := labelled_title(text_lines, labels, d, clean_title)) is not None and moved != title_at:
+        if title_at is not None:
+            decision[title_at] = (False, "not the title")
+        decision[moved] = (True, "title labelled")
+    elif title_at is None and not glued:
+        moved = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
+        if moved is not None:
+            decision[moved] = (True, "title below")
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
     if glued and cut:
         prefixes[first] = cut
@@ -863,8 +879,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
     main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
-    if below is not None:  # the title goes first, where the essay's title is read from
-        main.lines.sort(key=lambda line: line[0] != text_lines[below][0])
+    if moved is not None and moved != title_at:  # the title goes first, where the essay's title is read from
+        main.lines.sort(key=lambda line: line[0] != text_lines[moved][0])
     return main
 
 
@@ -925,7 +941,9 @@ def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str]
 REASONS = {
     "main": "prose", "heading": "short line inside the main text", "tail": "just after the main text",
     "title": "most title-like line before the main text",
-    "title below": "the last line, just after the main text, reads as its title (no title before it)", "island": "prose far from the main text (island)",
+    "title below": "the last line, just after the main text, reads as its title (no title before it)",
+    "title labelled": "the page labels it as the title (rules/maintext.yaml title_label)",
+    "not the title": "a title-like line, but the page labels another line as its title", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",
     "marker": "essay marker", "title again": "the title printed again at the start of the text",

@@ -219,3 +219,10 @@ def test_captions_credits_paywall_notes_and_a_portals_footer_go():
     for junk in ("黄迎春摄", "王辉", "升级会员", "试读结束", "目 录", "主办"):
         assert junk not in md, junk
     assert md.count(PROSE) == 3 and md.count(OTHER) == 2
+
+
+def test_the_line_that_labels_the_title_names_it_wherever_it_is():
+    page = clean("武进区区长\n各位代表、同志们：\n" + PROSE * 3 + "\n微信扫一扫在手机阅读、分享本文\n"
+                 "本文标题：在区十七届人大五次会议闭幕式上的发言\n版权声明\n联系客服\n")
+    assert [e.title for e in page.essays] == ["在区十七届人大五次会议闭幕式上的发言"]
+    assert "各位代表、同志们" in page.essays[0].markdown and "本文标题" not in page.essays[0].markdown
