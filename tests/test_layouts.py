@@ -226,3 +226,11 @@ def test_the_line_that_labels_the_title_names_it_wherever_it_is():
                  "本文标题：在区十七届人大五次会议闭幕式上的发言\n版权声明\n联系客服\n")
     assert [e.title for e in page.essays] == ["在区十七届人大五次会议闭幕式上的发言"]
     assert "各位代表、同志们" in page.essays[0].markdown and "本文标题" not in page.essays[0].markdown
+
+
+def test_a_news_pages_header_line_dateline_credits_source_and_text_size_control_go():
+    md = markdown("浙江长兴 党建联建做强“土特产”\n字体调节: A+ A- 操作:\n2024-09-03 10:42:51 来源:中国组织人事报 作者:\n"
+                  "本报长兴讯 (通讯员 姚一鸣)" + PROSE * 2 + "\n（通讯员：王辉）" + OTHER * 2 + "（灵山县政府网）\n")
+    for junk in ("字体调节", "10:42", "中国组织人事报", "本报长兴讯", "姚一鸣", "王辉", "灵山县政府网"):
+        assert junk not in md, junk
+    assert md.count(PROSE) == 2 and md.count(OTHER) == 2
