@@ -234,3 +234,10 @@ def test_a_news_pages_header_line_dateline_credits_source_and_text_size_control_
     for junk in ("字体调节", "10:42", "中国组织人事报", "本报长兴讯", "姚一鸣", "王辉", "灵山县政府网"):
         assert junk not in md, junk
     assert md.count(PROSE) == 2 and md.count(OTHER) == 2
+
+
+def test_a_short_title_printed_three_times_is_the_title_not_a_menu_column():
+    page = clean("干部下乡日记\n干部下乡日记\n以下的就是干部下乡日记范文,欢迎阅读与借鉴,希望可以帮到各位。\n干部下乡日记\n" + PROSE * 3 + "\n")
+    assert page.essays[0].title == "干部下乡日记"
+    menu = clean("工作总结\n心得体会\n述职报告\n干部下乡日记\n" + PROSE * 3 + "\n")
+    assert menu.essays[0].title != "述职报告"
