@@ -71,8 +71,12 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
             and han_count(rest[:stop.start()]) >= 2 \
             and han_count(rest[stop.end():]) >= 4 and not re.search("[，,]", rest[:stop.start()]):
         return f"{marker}{first}，{rest[:stop.start()]}", rest[stop.end():]
-    candidates = [len(first)] if len(first) >= 4 else []
-    candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)]
+    # in one sentence only a body opener ends the heading: "一、解决思想认识问题，把…统一到|县委…精神上来。" is no cut
+    one_sentence = not re.search("[。！？!?；;]", text.rstrip()[:-1])
+    candidates = [len(first)] if len(first) >= 4 and not one_sentence else []
+    # not before a quoted term that the clause goes on after ("充分认识村|“两委”换届工作")
+    candidates += [i for i in range(4, 13) if rest[i:].startswith(rules.body_openers)
+                   and not re.match(rf"“[^”]{{1,6}}”[{HAN}]", rest[i:])]
     for size in candidates:
         second, body = rest[:size], rest[size:]
         if rest[size - 1:size + 1] in two_character_words():

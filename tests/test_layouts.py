@@ -241,3 +241,10 @@ def test_a_short_title_printed_three_times_is_the_title_not_a_menu_column():
     assert page.essays[0].title == "干部下乡日记"
     menu = clean("工作总结\n心得体会\n述职报告\n干部下乡日记\n" + PROSE * 3 + "\n")
     assert menu.essays[0].title != "述职报告"
+
+
+def test_a_run_in_heading_is_not_cut_before_a_quoted_term_nor_in_a_one_sentence_item():
+    md = markdown("村两委换届工作讲话\n" + PROSE * 3 + "\n一、把握“三个契机”，充分认识村“两委”换届工作的重要意义。村“两委”处在社会治理的最基层。"
+                  + OTHER + "\n二、解决思想认识问题，把思想认识统一到县委、县政府动员大会和《意见》精神上来。\n" + OTHER * 2 + "\n")
+    assert "充分认识村\n" not in md and "一、把握“三个契机”，充分认识村“两委”换届工作的重要意义" in md
+    assert "二、解决思想认识问题，把思想认识统一到县委、县政府动员大会和《意见》精神上来" in md
