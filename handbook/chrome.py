@@ -33,14 +33,26 @@ def anchored_at_start(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
     return tuple(rule for rule in patterns if rule.pattern.pattern.startswith("^"))
 
 
+def on_page(texts: list[str], patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The patterns that match somewhere in the page's lines (`texts` as each is matched) read as one text (a
+    line's ^ and $ match at its own start and end): only these are tried line by line. Most pages hold few
+    kinds of chrome."""
+    page = "\n".join(texts)
+    return tuple(rule for rule in patterns if re.compile(rule.pattern.pattern, rule.pattern.flags | re.M).search(page))
+
+
 def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
     """Remove chrome fragments inside lines: "(剩余2169字)", "…省略406字…正式会员…"."""
     out: Lines = []
     cut: list[Dropped] = []
+    patterns = on_page([text for _, text in lines], rules.inline_patterns)
     for number, text in lines:
+        if not patterns:
+            out.append((number, text))
+            continue
         here: list[Dropped] = []
         original = text
-        for rule in rules.inline_patterns:
+        for rule in patterns:
             if rule.pattern.search(text):
                 here += [Dropped(rule.kind, m.group(0).strip(), number, "inline-chrome", rule.where, fragment=True)
                          for m in rule.pattern.finditer(text)]

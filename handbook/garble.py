@@ -16,6 +16,7 @@ GARBLED_NOTE = "〔原文此处乱码〕"
 # private-use character.
 ANCHOR = re.compile(f"\\?+(?:[a-zü{TONE_LETTERS}]{{1,7}}\\))?|[a-zü{TONE_LETTERS}]*[{TONE_LETTERS}][a-zü{TONE_LETTERS}]*\\)|[\\ufffd\\ue000-\\uf8ff]")
 HAN_CHAR = re.compile(f"[{HAN}]")
+CLAUSE_START = 6  # characters of a clause a question word may stand in ("应该如何当好…")
 A_NOT_A = re.compile(f"([{HAN}])[不没]\\1[^。？?！!，,]{{0,8}}$")  # 能不能…, 是不是…, 有没有…: a question
 # notes with only a few stray characters between them are one garbled spot
 NEIGHBOUR_NOTES = re.compile(f"{re.escape(GARBLED_NOTE)}[^{re.escape(GARBLED_NOTE[0])}。，；！？]{{1,3}}?{re.escape(GARBLED_NOTE)}")
@@ -111,14 +112,17 @@ def _question_before(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool:
-    """A "?" that closes a question (…吗?, …能不能适应?, 为什么…，…忙碌?) is punctuation, not a lost character
-    (question words: rules/structure.yaml, near the "?" or opening its sentence; a verb asked as "A不A"/"A没A"
-    needs none)."""
+    """A "?" that closes a question (…吗?, …能不能适应?, 为什么…，…忙碌?, …，应该如何当好…，做好…工作?) is punctuation,
+    not a lost character (question words: rules/structure.yaml, near the "?", opening its sentence, or a word of
+    two or more characters at the start of one of its clauses; a verb asked as "A不A"/"A没A" needs none)."""
     after = text[index + 1:index + 2]
     before = text[max(0, index - 12):index]
     sentence = re.split(r"[。！？!?…]", text[max(0, index - 80):index])[-1].lstrip("“‘\"'（( ")
+    asked = any(w in clause[:CLAUSE_START] for clause in re.split(r"[，,；;：:]", sentence)
+                for w in question_words if len(w) > 1)
     return bool(question_words) and bool(_question_before(question_words).search(before) or A_NOT_A.search(before)
-                                         or sentence.startswith(question_words)) and not re.match("[a-zü]", after)
+                                         or sentence.startswith(question_words) or asked) \
+        and not re.match("[a-zü]", after)
 
 
 def _read_back_as_utf8(text: str, i: int) -> tuple[int, str, bool]:

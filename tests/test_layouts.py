@@ -248,3 +248,12 @@ def test_a_run_in_heading_is_not_cut_before_a_quoted_term_nor_in_a_one_sentence_
                   + OTHER + "\n二、解决思想认识问题，把思想认识统一到县委、县政府动员大会和《意见》精神上来。\n" + OTHER * 2 + "\n")
     assert "充分认识村\n" not in md and "一、把握“三个契机”，充分认识村“两委”换届工作的重要意义" in md
     assert "二、解决思想认识问题，把思想认识统一到县委、县政府动员大会和《意见》精神上来" in md
+
+
+def test_a_question_word_opening_a_later_clause_keeps_the_question_mark_and_a_lost_character_is_still_marked():
+    md = markdown("乡镇宣传委员工作体会\n" + PROSE * 3 + "面对新情况、新问题，应该如何当好一个合格的乡镇宣传委员，做好宣传思想工作?在1年多来的岗位摸索中，"
+                  "我认为必须做好以下三个方面。\n" + OTHER * 3 + "\n")
+    assert GARBLED_NOTE not in md and "做好宣传思想工作？在1年多来" in md
+    lost = markdown("乡镇宣传委员工作体会\n" + PROSE * 3 + "我们要做好宣传思想工作?在1年多来的岗位摸索中，我认为必须做好三个方面。\n"
+                    + OTHER * 3 + "\n")
+    assert GARBLED_NOTE in lost
