@@ -120,6 +120,7 @@ class DetectorSettings:
     island_share: float
     island_gap: int
     foreign_min_letters: int
+    unpunctuated_max_han: int
     table_min_rows: int
     table_min_cell_han: int
 
@@ -190,6 +191,9 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s.foreign_min_letters and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
+    if han >= s.unpunctuated_max_han and not PUNCT.search(text):
+        # no sentence runs this long without a mark: characters injected against copying, or a keyword dump
+        return Verdict("bad", 0.0, [f"{han} Han characters and no punctuation (random characters)"])
     why: list[str] = []
     good = min(han / s.han_per_point, s.han_points_max)
     if ends_sentence(text):

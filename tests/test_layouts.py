@@ -257,3 +257,18 @@ def test_a_question_word_opening_a_later_clause_keeps_the_question_mark_and_a_lo
     lost = markdown("乡镇宣传委员工作体会\n" + PROSE * 3 + "我们要做好宣传思想工作?在1年多来的岗位摸索中，我认为必须做好三个方面。\n"
                     + OTHER * 3 + "\n")
     assert GARBLED_NOTE in lost
+
+
+def test_editors_notes_summary_labels_bracketed_datelines_credits_and_photo_notes_go():
+    md = markdown("编者按：今年4月，我区出台激励干部担当系列文件。\n(中国乡镇网陕西讯)" + PROSE * 2 + "(特约通讯员:杜 晨) |\n"
+                  "核心提示：" + OTHER + "\n（资料图片仅供参考）\n图为与村支书交流场面\n深圳新闻网(记者 潘峰 通讯员 陈俊超)"
+                  + PROSE + "\n让青春在乡村振兴的火热实践中绽放绚丽之花!(汪万红)\n")
+    for junk in ("编者按", "陕西讯", "杜 晨", "|", "核心提示", "仅供参考", "图为", "潘峰", "汪万红"):
+        assert junk not in md, junk
+    assert md.count(PROSE) == 3 and md.count(OTHER) == 1 and "绽放绚丽之花" in md
+
+
+def test_a_long_run_of_characters_with_no_punctuation_goes_and_prose_around_it_stays():
+    noise = "员烈里因针径砂执户埃圈血边鲜银配争措秋谁蒸加酒往胸零逆灌突我发滤股空密辟贝孙勒炮生刊形簧营州争见败纸称兰兵尾励赵证巨壳硫紫抵规爆害香是岛枝德壤避刻正艰省约掌某护保明赫表非入"
+    md = markdown("乡镇党建工作总结\n" + PROSE * 3 + "\n" + noise + "\n" + OTHER * 3 + "\n")
+    assert noise[:20] not in md and md.count(PROSE) == 3 and md.count(OTHER) == 3
