@@ -140,6 +140,7 @@ class Detector:
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
     title_label: re.Pattern
+    diary_date: re.Pattern
     journal_fields: re.Pattern
     abstract_labels: tuple[str, ...]
     standalone_headings: frozenset[str]
@@ -162,6 +163,7 @@ class Detector:
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
                    title_label=re.compile(data["title_label"]),
+                   diary_date=re.compile(data["diary_date"]),
                    journal_fields=re.compile("(?:" + "|".join(map(re.escape, sorted(
                        data["journal_fields"] + data["abstract_labels"], key=len, reverse=True))) + r")\s*[:：]"),
                    abstract_labels=tuple(data["abstract_labels"]),
@@ -191,6 +193,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s.foreign_min_letters and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
+    if d.diary_date.match(text.strip()):  # a diary entry's date and weather: the entry's heading, no page date
+        return Verdict("short", 1.0, ["a diary entry's date and weather (rules/maintext.yaml diary_date)"])
     if han >= s.unpunctuated_max_han and not PUNCT.search(text):
         # no sentence runs this long without a mark: characters injected against copying, or a keyword dump
         return Verdict("bad", 0.0, [f"{han} Han characters and no punctuation (random characters)"])
@@ -727,7 +731,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
             decision[j] = (False, "title again")
     for i in before:
         line = text_lines[i][1].strip()
-        if (title_at is None or i > title_at) and (ends_sentence(line) or d.heading_start.match(line) or CN_DATE.match(line)) \
+        if (title_at is None or i > title_at) and (ends_sentence(line) or d.heading_start.match(line) or CN_DATE.match(line)
+                                                   or d.diary_date.match(line)) \
                 and not (strong_words(verdicts[i]) and not line.endswith(("。", "！", "？", "!", "?"))):
             # a viewer's labels and notes ("内容预览:", "1、部分资料下载需要金币…") are no salutation or heading
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date

@@ -272,3 +272,9 @@ def test_a_long_run_of_characters_with_no_punctuation_goes_and_prose_around_it_s
     noise = "员烈里因针径砂执户埃圈血边鲜银配争措秋谁蒸加酒往胸零逆灌突我发滤股空密辟贝孙勒炮生刊形簧营州争见败纸称兰兵尾励赵证巨壳硫紫抵规爆害香是岛枝德壤避刻正艰省约掌某护保明赫表非入"
     md = markdown("乡镇党建工作总结\n" + PROSE * 3 + "\n" + noise + "\n" + OTHER * 3 + "\n")
     assert noise[:20] not in md and md.count(PROSE) == 3 and md.count(OTHER) == 3
+
+
+def test_a_diary_entrys_date_and_weather_stays_with_the_entry_and_a_portals_date_goes():
+    md = markdown("驻村第一书记日记\n2017年5月8日深夜 星期一 小雨\n" + PROSE * 3 + "\n2017年5月9日 星期二 阴\n" + OTHER * 3
+                  + "\n2024-03-22 14:57\n")
+    assert "2017年5月8日深夜星期一小雨" in md and "2017年5月9日星期二阴" in md and "14:57" not in md  # spaces between Han go
