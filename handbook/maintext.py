@@ -37,7 +37,10 @@ TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?"
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
+# a headline of two parallel phrases, as long as each other: "小社区 大服务", "…:新社区 老邻居" (no byline)
+PARALLEL = re.compile(rf"(?:^|[^{HAN}])([{HAN}]{{2,8}})\s([{HAN}]{{2,8}})$")
+NAMES = re.compile(rf"^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$")  # "袁梦甜 彭建军" or "小社区 大服务": surnames tell
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
                          rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$"
                          # an author's unit and name: "担保业务二部:邹杰", "组织办 / 王华"
                          rf"|^[{HAN}]{{2,12}}(部|处|科|室|办|队|组|所|站|中心|公司|支部)\s*[:：/]\s*[{HAN}]{{2,3}}$")
@@ -141,6 +144,7 @@ class Detector:
     keyword_labels: tuple[str, ...]
     title_label: re.Pattern
     diary_date: re.Pattern
+    surnames: frozenset[str]
     journal_fields: re.Pattern
     abstract_labels: tuple[str, ...]
     standalone_headings: frozenset[str]
@@ -164,6 +168,7 @@ class Detector:
                    keyword_labels=tuple(data["keyword_labels"]),
                    title_label=re.compile(data["title_label"]),
                    diary_date=re.compile(data["diary_date"]),
+                   surnames=frozenset(data["surnames"]),
                    journal_fields=re.compile("(?:" + "|".join(map(re.escape, sorted(
                        data["journal_fields"] + data["abstract_labels"], key=len, reverse=True))) + r")\s*[:：]"),
                    abstract_labels=tuple(data["abstract_labels"]),
@@ -255,7 +260,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if han and han <= s.button_max_han and covered >= s.button_share * han and vocab:
         form += s.separators_weight
         why.append("nothing but chrome words (a button or a label)")
-    if BYLINE_LINE.match(text.strip()):
+    if BYLINE_LINE.match(text.strip()) or names_line(text.strip(), d):
         form += s.separators_weight
         why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
@@ -345,6 +350,22 @@ def separated(text: str, d: Detector) -> bool:
     return bool(SEPARATORS.search(text))
 
 
+def names_line(text: str, d: Detector) -> bool:
+    """People's names side by side (the authors: "袁梦甜 彭建军"), each opened by a common surname (rules/maintext.yaml
+    surnames), not a headline's parallel phrases ("小社区 大服务")."""
+    return bool(NAMES.match(text)) and all(name[0] in d.surnames for name in text.split())
+
+
+def parallel(text: str) -> bool:
+    """A headline ending in two phrases as long as each other ("小社区 大服务", "…:新社区 老邻居")."""
+    return bool((m := PARALLEL.search(text)) and len(m[1]) == len(m[2]))
+
+
+def byline(text: str) -> bool:
+    """A name after the title or a unit ("…组织部 王锟"), not the second of two parallel phrases."""
+    return bool(BYLINE.search(text)) and not parallel(text)
+
+
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟") or a note in round
@@ -354,9 +375,10 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
             or d.heading_start.match(stripped):  # a numbered heading is the text's, never its title
         return 0.0
-    if any(token.endswith(d.site_name_endings) for token in stripped.split()) or separated(stripped, d) \
-            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or BYLINE.search(stripped) \
-            or BYLINE_LINE.match(stripped) or MENU.search(stripped) or NOTE.fullmatch(stripped):
+    if any(token.endswith(d.site_name_endings) for token in stripped.split()) and not parallel(stripped) \
+            or separated(stripped, d) \
+            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped) \
+            or BYLINE_LINE.match(stripped) or names_line(stripped, d) or MENU.search(stripped) or NOTE.fullmatch(stripped):
         return 0.0
     if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)
@@ -484,7 +506,7 @@ def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
     unit) or copy of the title: a heading."""
     line = text.strip()
     return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
-        and not BYLINE.search(line) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
+        and not byline(line) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
         and not repeats(line_key(line), title)
 
 

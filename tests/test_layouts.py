@@ -278,3 +278,10 @@ def test_a_diary_entrys_date_and_weather_stays_with_the_entry_and_a_portals_date
     md = markdown("驻村第一书记日记\n2017年5月8日深夜 星期一 小雨\n" + PROSE * 3 + "\n2017年5月9日 星期二 阴\n" + OTHER * 3
                   + "\n2024-03-22 14:57\n")
     assert "2017年5月8日深夜星期一小雨" in md and "2017年5月9日星期二阴" in md and "14:57" not in md  # spaces between Han go
+
+
+def test_a_headline_of_two_parallel_phrases_is_a_title_and_a_line_of_authors_names_is_not():
+    page = clean("社区书记的一天:新社区 老邻居\n来源: 中国日报网\n2024-03-22 14:57\n分享到\n" + PROSE * 3 + "\n")
+    assert page.essays[0].title == "社区书记的一天:新社区 老邻居"
+    authors = clean("袁梦甜 彭建军\n" + PROSE * 3 + "\n")
+    assert authors.essays[0].title != "袁梦甜 彭建军"
