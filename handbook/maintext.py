@@ -929,10 +929,13 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
     candidates = []  # (position in main.lines, the words, what is left of the line)
     texts = [(k, line.strip()) for k, (n, line) in enumerate(main.lines) if line.strip() and n in main.kept]
     # only inside a numbered list, where no heading or line broken in a word can be: between its items
-    item = [bool(ENUMERATION.match(t) or d.heading_start.match(t)) for _, t in texts]
+    def item(j: int) -> bool:
+        return 0 <= j < len(texts) and bool(ENUMERATION.match(texts[j][1]) or d.heading_start.match(texts[j][1]))
     for j, (k, text) in enumerate(texts):
-        before = j > 0 and (item[j - 1] or ends_sentence(texts[j - 1][1]))
-        after = j + 1 < len(texts) and item[j + 1]
+        if not (UNRELATED_LINE.match(text) or UNRELATED_BEFORE_ITEM.match(text) or UNRELATED_AFTER_TEXT.search(text)):
+            continue
+        before = j > 0 and (item(j - 1) or ends_sentence(texts[j - 1][1]))
+        after = item(j + 1)
         if before and after and (m := UNRELATED_LINE.match(text)) and text not in d.standalone_headings:
             candidates.append((k, m[0], slice(0, len(text))))
             continue
