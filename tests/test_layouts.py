@@ -285,3 +285,8 @@ def test_a_headline_of_two_parallel_phrases_is_a_title_and_a_line_of_authors_nam
     assert page.essays[0].title == "社区书记的一天:新社区 老邻居"
     authors = clean("袁梦甜 彭建军\n" + PROSE * 3 + "\n")
     assert authors.essays[0].title != "袁梦甜 彭建军"
+
+
+def test_pinyin_with_a_space_inside_its_brackets_goes():
+    md = markdown("團委工作總結\n認真學習團的十七大會(huì )議精神，召開(kāi)團干部會(huì )議，集中學習。" + PROSE * 3 + "\n")
+    assert "huì" not in md and "kāi" not in md and "会议精神" in md
