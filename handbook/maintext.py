@@ -32,6 +32,7 @@ ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
 HAN_CHAR = re.compile(f"[{HAN}]")
+ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")  # "- N% z* |) R! k"
 COUNTER = re.compile(rf"^[{HAN}]{{1,6}}\s*[:：]?\s*\d+(\.\d+)?\s*[万wWkK]?\s*(次|人|条|个|篇)?$")  # "阅读 1234", "点赞 12"
 TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?")  # when a post was written
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
@@ -198,6 +199,8 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         return Verdict("code", 0.0, [f"reads like code ({WHERE} code_signals)"])
     if letters >= s.foreign_min_letters and letters > han:
         return Verdict("foreign", 0.0, [f"not Chinese ({letters} Latin letters, {han} Han)"])
+    if not han and len(ASCII_MARK.findall(text)) >= 0.3 * len(re.sub(r"\s", "", text)):
+        return Verdict("bad", 0.0, ["no Chinese, mostly ASCII marks (noise injected against copying)"])
     if d.diary_date.match(text.strip()):  # a diary entry's date and weather: the entry's heading, no page date
         return Verdict("short", 1.0, ["a diary entry's date and weather (rules/maintext.yaml diary_date)"])
     if han >= s.unpunctuated_max_han and not PUNCT.search(text):

@@ -290,3 +290,13 @@ def test_a_headline_of_two_parallel_phrases_is_a_title_and_a_line_of_authors_nam
 def test_pinyin_with_a_space_inside_its_brackets_goes():
     md = markdown("團委工作總結\n認真學習團的十七大會(huì )議精神，召開(kāi)團干部會(huì )議，集中學習。" + PROSE * 3 + "\n")
     assert "huì" not in md and "kāi" not in md and "会议精神" in md
+
+
+def test_editors_words_bylines_of_unit_post_and_name_a_sample_number_and_a_line_of_ascii_noise_go():
+    page = clean("乡镇庆祝重阳节领导讲话稿范文【二】\n编者的话\n编者按 两载寒暑，驻村工作队用脚步丈量大地。\n扁担沟镇烽火墩村驻村第一书记 王林\n"
+                 + PROSE * 3 + "\n- N% z* |) R! k\n" + OTHER * 3 + "\n（江苏省沭阳县东小店乡政府 赵登亚）\n")
+    md = page.essays[0].markdown
+    assert page.essays[0].title == "乡镇庆祝重阳节领导讲话稿"
+    for junk in ("编者", "王林", "N%", "赵登亚", "【二】"):
+        assert junk not in md, junk
+    assert md.count(PROSE) == 3 and md.count(OTHER) == 3
