@@ -46,10 +46,9 @@ def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Droppe
     out: Lines = []
     cut: list[Dropped] = []
     patterns = on_page([text for _, text in lines], rules.inline_patterns)
+    if not patterns:
+        return list(lines), cut
     for number, text in lines:
-        if not patterns:
-            out.append((number, text))
-            continue
         here: list[Dropped] = []
         original = text
         for rule in patterns:
