@@ -34,11 +34,10 @@ def anchored_at_start(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
 
 
 def on_page(texts: list[str], patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
-    """The patterns that match somewhere in the page's lines (`texts` as each is matched) read as one text (a
-    line's ^ and $ match at its own start and end): only these are tried line by line. Most pages hold few
-    kinds of chrome."""
+    """The patterns (compiled multi-line: a line's ^ and $ match at its own start and end) that match somewhere
+    in the page's lines read as one text: only these are tried line by line. Most pages hold few kinds of chrome."""
     page = "\n".join(texts)
-    return tuple(rule for rule in patterns if re.compile(rule.pattern.pattern, rule.pattern.flags | re.M).search(page))
+    return tuple(rule for rule in patterns if rule.pattern.search(page))
 
 
 def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:

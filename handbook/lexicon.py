@@ -10,27 +10,29 @@ from functools import lru_cache
 from pathlib import Path
 
 
-def _entries():
-    """(word, frequency) for every entry of jieba's dict.txt."""
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, float], frozenset[str]]:
+    """Both things the cleaner wants from jieba's dict.txt, in one reading of its 350,000 lines."""
+    counts: Counter = Counter()
+    pairs = set()
     dictionary = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
     with dictionary.open(encoding="utf-8") as f:
         for line in f:
             word, freq, *_ = line.split(" ")
-            yield word, int(freq)
+            n = int(freq)
+            for ch in word:
+                counts[ch] += n
+            if len(word) == 2:
+                pairs.add(word)
+    return {ch: math.log10(n + 1) for ch, n in counts.items()}, frozenset(pairs)
 
 
-@lru_cache(maxsize=1)
 def char_frequency() -> dict[str, float]:
     """Log frequency of each Han character, summed over the words of the dictionary."""
-    counts: Counter = Counter()
-    for word, freq in _entries():
-        for ch in word:
-            counts[ch] += freq
-    return {ch: math.log10(n + 1) for ch, n in counts.items()}
+    return _dictionary()[0]
 
 
-@lru_cache(maxsize=1)
 def two_character_words() -> frozenset[str]:
     """The dictionary's words of two characters: a cut between two characters that make one goes through a
     word ("改选工作全" | "镇21个行政村")."""
-    return frozenset(word for word, _ in _entries() if len(word) == 2)
+    return _dictionary()[1]

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from .model import Dropped
-from .text import HAN, WORD, ends_sentence, han_count, sentences
+from .text import HAN, HAN_RUN, WORD, ends_sentence, han_count, sentences
 
 WHERE = "rules/maintext.yaml"
 ORDINARY = ("ui_ordinary ", "meta ")  # vocabularies of words that are also ordinary prose
@@ -62,7 +62,6 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 # www.mishuzj.com县…")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
-HAN_RUN = re.compile(f"[{HAN}]+")
 UNRELATED_LINE = re.compile(rf"^[{HAN}]{{2,12}}$")
 UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
 UNRELATED_AFTER_TEXT = re.compile(rf"[。！？]([{HAN}]{{2,12}})$")
@@ -929,38 +928,37 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
     words before a list item's number or after a line's last sentence, of which no two characters in a row occur
     anywhere else on the page and which hold no function word, go. An essay's own headings share words with its
     text; standalone_headings ("结束语") need not."""
-    candidates = []  # (position in main.lines, the words, what is left of the line)
+    candidates = []  # (position in main.lines, the words, where they stand in the stripped line)
     texts = [(k, line.strip()) for k, (n, line) in enumerate(main.lines) if line.strip() and n in main.kept]
-    # only inside a numbered list, where no heading or line broken in a word can be: between its items
-    def item(j: int) -> bool:
+
+    def item(j: int) -> bool:  # only inside a numbered list, where no heading or line broken in a word can be
         return 0 <= j < len(texts) and bool(ENUMERATION.match(texts[j][1]) or d.heading_start.match(texts[j][1]))
+
     for j, (k, text) in enumerate(texts):
-        if not (UNRELATED_LINE.match(text) or UNRELATED_BEFORE_ITEM.match(text) or UNRELATED_AFTER_TEXT.search(text)):
+        whole, head, tail = UNRELATED_LINE.match(text), UNRELATED_BEFORE_ITEM.match(text), UNRELATED_AFTER_TEXT.search(text)
+        if not (whole or head or tail):
             continue
-        before = j > 0 and (item(j - 1) or ends_sentence(texts[j - 1][1]))
-        after = item(j + 1)
-        if before and after and (m := UNRELATED_LINE.match(text)) and text not in d.standalone_headings:
-            candidates.append((k, m[0], slice(0, len(text))))
+        before, after = j > 0 and (item(j - 1) or ends_sentence(texts[j - 1][1])), item(j + 1)
+        if whole and before and after and text not in d.standalone_headings:
+            candidates.append((k, text, slice(0, len(text))))
             continue
-        if before and (m := UNRELATED_BEFORE_ITEM.match(text)):
-            candidates.append((k, m[1], slice(0, m.end(1))))
-        if after and (m := UNRELATED_AFTER_TEXT.search(text)):
-            candidates.append((k, m[1], slice(m.start(1), len(text))))
+        if head and before:
+            candidates.append((k, head[1], slice(0, head.end(1))))
+        if tail and after:
+            candidates.append((k, tail[1], slice(tail.start(1), len(text))))
     if not candidates:
         return main
     counts = Counter(_pairs("\n".join(line for _, line in main.lines)))
-    cuts: dict[int, list[slice]] = {}
-    dropped = list(main.dropped)
-    for k, words, where in candidates:
-        own = Counter(_pairs(words))
-        # search terms are names of things; "要切实维护" before a chunk's number is a sentence cut in two
-        if own and all(counts[pair] == c for pair, c in own.items()) and not d.function_words.search(words):
-            cuts.setdefault(k, []).append(where)
-            whole = where.start == 0 and where.stop == len(main.lines[k][1].strip())
-            dropped.append(Dropped("injected", words, main.lines[k][0], "main-text", UNRELATED, fragment=not whole))
-    lines = [(n, "".join(ch for i, ch in enumerate(line.strip()) if not any(c.start <= i < c.stop for c in cuts[k])))
-             if k in cuts else (n, line) for k, (n, line) in enumerate(main.lines)]
-    return MainText(lines, dropped, main.kept)
+    # search terms are names of things; "要切实维护" before a chunk's number is a sentence cut in two
+    cuts = [(k, words, where) for k, words, where in candidates if (own := Counter(_pairs(words)))
+            and all(counts[pair] == c for pair, c in own.items()) and not d.function_words.search(words)]
+    lines = list(main.lines)
+    for k, _, where in sorted(cuts, key=lambda c: -c[2].start):  # from a line's end: a cut moves none before it
+        text = lines[k][1].strip()
+        lines[k] = (lines[k][0], text[:where.start] + text[where.stop:])
+    dropped = [Dropped("injected", words, main.lines[k][0], "main-text", UNRELATED,
+                       fragment=where.stop - where.start < len(main.lines[k][1].strip())) for k, words, where in cuts]
+    return MainText(lines, main.dropped + dropped, main.kept)
 
 
 def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:

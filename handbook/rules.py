@@ -121,13 +121,13 @@ class RuleFile:
         return tuple(Rule(kind, self.regex(p, f"{key}[{i}]"), f"{self.name} {key}[{i}]")
                      for i, p in enumerate(self.get(key, list)))
 
-    def grouped(self, key: str, default=None) -> tuple[Rule, ...]:
+    def grouped(self, key: str, default=None, flags: int = 0) -> tuple[Rule, ...]:
         """Named groups of patterns under `key`: {kind: [pattern, …]}, each naming where it is written."""
         out = []
         for kind, group in (self.get(key, dict, default) or {}).items():
             if not isinstance(group, list):
                 raise HandbookError(f"{self.name}: {key}.{kind} must be a list of patterns")
-            out += [Rule(kind, self.regex(p, f"{key}.{kind}[{i}]"), f"{self.name} {key}.{kind}[{i}]")
+            out += [Rule(kind, self.regex(p, f"{key}.{kind}[{i}]", flags), f"{self.name} {key}.{kind}[{i}]")
                     for i, p in enumerate(group)]
         return tuple(out)
 
@@ -380,7 +380,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
             raise HandbookError(f"rules/structure.yaml: heading_styles.{k} must have a group (?P<num>…): the heading's number")
     return Rules(
         line_patterns=boiler.grouped("line_patterns"),
-        inline_patterns=boiler.grouped("inline_patterns"),
+        # multi-line: a line's ^ and $ are its own also in the page's text, where chrome.on_page looks first
+        inline_patterns=boiler.grouped("inline_patterns", flags=re.M),
         teaser_headings=boiler.rules("teaser_headings", "teaser"),
         chrome_sections=boiler.rules("chrome_sections", "section"),
         field_codes=boiler.regexes("field_codes"),

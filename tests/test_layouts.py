@@ -17,6 +17,15 @@ def markdown(text: str) -> str:
     return clean(text).essays[0].markdown
 
 
+def title(text: str) -> str:
+    return clean(text).essays[0].title
+
+
+def assert_gone(md: str, *junk: str) -> None:
+    for piece in junk:
+        assert piece not in md, piece
+
+
 def test_a_heading_pasted_after_a_paragraph_keeps_its_words_and_the_text_after_it():
     heading = "一、正视成绩与不足，以清醒的认识和高度的自觉扛起冲刺四季度的政治责任"
     md = markdown("镇长在推进会上的讲话\n" + PROSE * 3 + "下面，我讲三点意见。  " + heading + "\n" + OTHER * 3 + "\n")
@@ -156,8 +165,7 @@ def test_a_headline_printed_below_the_text_is_its_title_and_a_signature_or_a_cut
     page = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n团林乡“四化”加强党员干部理论学习\n扫一扫分享到手机端\n")
     assert [e.title for e in page.essays] == ["团林乡“四化”加强党员干部理论学习"]
     assert page.essays[0].markdown.count("团林乡“四化”加强党员干部理论学习") == 1  # the title, not a last line too
-    signed = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n中共某某县团林乡委员会\n扫一扫分享到手机端\n")
-    assert signed.essays[0].title != "中共某某县团林乡委员会"
+    assert title(PROSE * 3 + "\n" + OTHER * 3 + "\n中共某某县团林乡委员会\n扫一扫分享到手机端\n") != "中共某某县团林乡委员会"
     cut_off = clean(PROSE * 3 + "\n" + OTHER * 3 + "\n拧紧思想认识的“总开关”\n")  # the next text, cut off
     assert cut_off.essays[0].title != "拧紧思想认识的“总开关”"
 
@@ -167,8 +175,7 @@ def test_a_journal_article_stored_on_one_line_loses_its_header_fields_and_keeps_
                  "基金项目:省社会科学课题(XSP19)。 作者简介:李明,某大学管理学院研究生。 一、问题的提出 " + OTHER * 3 + "\n")
     md = page.essays[0].markdown
     assert PROSE in md and "问题的提出" in md and OTHER in md
-    for field in ("李明 王芳", "摘要", "关键词", "中图分类号", "文献标识码", "文章编号", "基金项目", "作者简介"):
-        assert field not in md, field
+    assert_gone(md, "李明 王芳", "摘要", "关键词", "中图分类号", "文献标识码", "文章编号", "基金项目", "作者简介")
     assert page.essays[0].title != "李明 王芳"  # the authors' names are no title
 
 
@@ -186,8 +193,7 @@ def test_hidden_text_markers_word_counts_picture_notes_and_end_marks_go():
                  + PROSE * 2 + "□\n")
     md = page.essays[0].markdown
     assert page.essays[0].title == "乡镇上半年宣传思想工作总结"
-    for junk in ("1706", "隐藏", "省略", "图片来自", "□"):
-        assert junk not in md, junk
+    assert_gone(md, "1706", "隐藏", "省略", "图片来自", "□")
     assert md.count(PROSE) == 5 and md.count(OTHER) == 2
 
 
@@ -196,19 +202,18 @@ def test_search_terms_injected_between_list_items_go_and_a_heading_that_shares_n
                  "2、镇党委中心组成员为镇党委委员。\n嫣汐\n3、镇党委宣传委员兼任学习秘书。龟虽寿译文\n4、中心组成员每周坚持自学。\n"
                  "建议与展望\n" + OTHER * 3 + "\n")
     md = page.essays[0].markdown
-    for junk in ("快手网名女", "嫣汐", "龟虽寿译文"):
-        assert junk not in md, junk
+    assert_gone(md, "快手网名女", "嫣汐", "龟虽寿译文")
     assert "3、镇党委宣传委员兼任学习秘书" in md and "2、镇党委中心组成员为镇党委委员" in md
     assert "建议与展望" in md  # a heading before prose, not between the items of a list
     assert any(d.kind == "injected" and d.text == "嫣汐" for d in page.dropped)
 
 
 def test_separators_and_the_sites_keywords_around_a_title_go():
-    assert clean("乡镇上半年矛盾纠纷调处工作总结|\n" + PROSE * 3 + "\n").essays[0].title == "乡镇上半年矛盾纠纷调处工作总结"
-    assert clean("眉县常兴镇:党建引领下的蓬勃发展(党建引领 乡镇)\n" + PROSE * 3 + "\n").essays[0].title \
+    assert title("乡镇上半年矛盾纠纷调处工作总结|\n" + PROSE * 3 + "\n") == "乡镇上半年矛盾纠纷调处工作总结"
+    assert title("眉县常兴镇:党建引领下的蓬勃发展(党建引领 乡镇)\n" + PROSE * 3 + "\n") \
         == "眉县常兴镇:党建引领下的蓬勃发展"
     table = "| 发文机关:南漳镇人民政府 | 主题词:工作计划 |\n| 标题:南漳镇人民政府2023年工作计划 | |\n"
-    assert clean(table + PROSE * 3 + "\n").essays[0].title == "南漳镇人民政府2023年工作计划"
+    assert title(table + PROSE * 3 + "\n") == "南漳镇人民政府2023年工作计划"
 
 
 def test_captions_credits_paywall_notes_and_a_portals_footer_go():
@@ -216,8 +221,7 @@ def test_captions_credits_paywall_notes_and_a_portals_footer_go():
                   + OTHER * 2 + "\n（通讯员：王辉）\n汉风网网站提示：建议老友们升级会员，升级会员后，可以全部阅览。\n"
                   "............试读结束............\n目 录\n"
                   "主办：中共梁子湖区委员会，梁子湖区人民政府；主管：中共梁子湖区委宣传部；承办：梁子湖区新闻信息中心\n")
-    for junk in ("黄迎春摄", "王辉", "升级会员", "试读结束", "目 录", "主办"):
-        assert junk not in md, junk
+    assert_gone(md, "黄迎春摄", "王辉", "升级会员", "试读结束", "目 录", "主办")
     assert md.count(PROSE) == 3 and md.count(OTHER) == 2
 
 
@@ -231,16 +235,14 @@ def test_the_line_that_labels_the_title_names_it_wherever_it_is():
 def test_a_news_pages_header_line_dateline_credits_source_and_text_size_control_go():
     md = markdown("浙江长兴 党建联建做强“土特产”\n字体调节: A+ A- 操作:\n2024-09-03 10:42:51 来源:中国组织人事报 作者:\n"
                   "本报长兴讯 (通讯员 姚一鸣)" + PROSE * 2 + "\n（通讯员：王辉）" + OTHER * 2 + "（灵山县政府网）\n")
-    for junk in ("字体调节", "10:42", "中国组织人事报", "本报长兴讯", "姚一鸣", "王辉", "灵山县政府网"):
-        assert junk not in md, junk
+    assert_gone(md, "字体调节", "10:42", "中国组织人事报", "本报长兴讯", "姚一鸣", "王辉", "灵山县政府网")
     assert md.count(PROSE) == 2 and md.count(OTHER) == 2
 
 
 def test_a_short_title_printed_three_times_is_the_title_not_a_menu_column():
-    page = clean("干部下乡日记\n干部下乡日记\n以下的就是干部下乡日记范文,欢迎阅读与借鉴,希望可以帮到各位。\n干部下乡日记\n" + PROSE * 3 + "\n")
-    assert page.essays[0].title == "干部下乡日记"
-    menu = clean("工作总结\n心得体会\n述职报告\n干部下乡日记\n" + PROSE * 3 + "\n")
-    assert menu.essays[0].title != "述职报告"
+    intro = "以下的就是干部下乡日记范文,欢迎阅读与借鉴,希望可以帮到各位。"
+    assert title("干部下乡日记\n干部下乡日记\n" + intro + "\n干部下乡日记\n" + PROSE * 3 + "\n") == "干部下乡日记"
+    assert title("工作总结\n心得体会\n述职报告\n干部下乡日记\n" + PROSE * 3 + "\n") != "述职报告"
 
 
 def test_a_run_in_heading_is_not_cut_before_a_quoted_term_nor_in_a_one_sentence_item():
@@ -263,8 +265,7 @@ def test_editors_notes_summary_labels_bracketed_datelines_credits_and_photo_note
     md = markdown("编者按：今年4月，我区出台激励干部担当系列文件。\n(中国乡镇网陕西讯)" + PROSE * 2 + "(特约通讯员:杜 晨) |\n"
                   "核心提示：" + OTHER + "\n（资料图片仅供参考）\n图为与村支书交流场面\n深圳新闻网(记者 潘峰 通讯员 陈俊超)"
                   + PROSE + "\n让青春在乡村振兴的火热实践中绽放绚丽之花!(汪万红)\n")
-    for junk in ("编者按", "陕西讯", "杜 晨", "|", "核心提示", "仅供参考", "图为", "潘峰", "汪万红"):
-        assert junk not in md, junk
+    assert_gone(md, "编者按", "陕西讯", "杜 晨", "|", "核心提示", "仅供参考", "图为", "潘峰", "汪万红")
     assert md.count(PROSE) == 3 and md.count(OTHER) == 1 and "绽放绚丽之花" in md
 
 
@@ -281,10 +282,9 @@ def test_a_diary_entrys_date_and_weather_stays_with_the_entry_and_a_portals_date
 
 
 def test_a_headline_of_two_parallel_phrases_is_a_title_and_a_line_of_authors_names_is_not():
-    page = clean("社区书记的一天:新社区 老邻居\n来源: 中国日报网\n2024-03-22 14:57\n分享到\n" + PROSE * 3 + "\n")
-    assert page.essays[0].title == "社区书记的一天:新社区 老邻居"
-    authors = clean("袁梦甜 彭建军\n" + PROSE * 3 + "\n")
-    assert authors.essays[0].title != "袁梦甜 彭建军"
+    headline = "社区书记的一天:新社区 老邻居"
+    assert title(headline + "\n来源: 中国日报网\n2024-03-22 14:57\n分享到\n" + PROSE * 3 + "\n") == headline
+    assert title("袁梦甜 彭建军\n" + PROSE * 3 + "\n") != "袁梦甜 彭建军"
 
 
 def test_pinyin_with_a_space_inside_its_brackets_goes():
@@ -297,6 +297,5 @@ def test_editors_words_bylines_of_unit_post_and_name_a_sample_number_and_a_line_
                  + PROSE * 3 + "\n- N% z* |) R! k\n" + OTHER * 3 + "\n（江苏省沭阳县东小店乡政府 赵登亚）\n")
     md = page.essays[0].markdown
     assert page.essays[0].title == "乡镇庆祝重阳节领导讲话稿"
-    for junk in ("编者", "王林", "N%", "赵登亚", "【二】"):
-        assert junk not in md, junk
+    assert_gone(md, "编者", "王林", "N%", "赵登亚", "【二】")
     assert md.count(PROSE) == 3 and md.count(OTHER) == 3
