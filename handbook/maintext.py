@@ -330,6 +330,7 @@ class MainText:
     lines: list[tuple[int, str]]
     dropped: list[Dropped]
     kept: dict[int, str]  # line number → why it stayed
+    headline: int = 0  # the line of a title chosen although it ends like a sentence ("…开讲啦!"): a news headline
 
 
 def _runs(labels: list[str], anchors: list[int], max_bad: int, stamps: frozenset[int]) -> list[list[int]]:
@@ -800,6 +801,22 @@ def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[
     return i
 
 
+def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lines: frozenset[int],
+                       verdicts: list[Verdict], d: Detector, clean_title, max_chars: int) -> int | None:
+    """A news page's headline is the line just above its header (source, author, date: the chrome rules' header
+    lines), near the top of the page, up to the first line of the text: that line, if it reads as a title once
+    a headline's closing "!" is set aside ("…第一课,开讲啦!")."""
+    for header in sorted(header_lines):
+        above = [i for i, (n, _) in enumerate(text_lines[:first + 1]) if n < header]
+        if not above or above[-1] >= min(first + 1, d.settings.title_search_lines):
+            return None
+        i = above[-1]
+        title = clean_title(text_lines[i][1]).strip().rstrip("!！")
+        if title and title_score(title, verdicts[i], False, d, max_chars) > 0:
+            return i
+    return None
+
+
 def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -> list[tuple[int, str]]:
     """The page's title on one line with the site's search keywords after it ("乡镇治理的…比较研究,本文主要内容关键词为:
     乡镇论文,…"): the title is put on a line of its own (same line number), so the chrome rules that remove
@@ -857,10 +874,11 @@ def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tupl
 
 
 def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
-           chrome_lines: frozenset[int] = frozenset()) -> MainText:
+           chrome_lines: frozenset[int] = frozenset(), header_lines: frozenset[int] = frozenset()) -> MainText:
     """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
     judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
-    numbers of lines the chrome rules removed before (the text's tail ends at one)."""
+    numbers of lines the chrome rules removed before (the text's tail ends at one); `header_lines`: those of
+    them that are a header (source, author, date), which a news page prints just below its headline."""
     text_lines = [(n, t) for n, t in lines if t.strip()]
     keys = [line_key(t) for _, t in text_lines]
     counts = Counter(keys)
@@ -901,6 +919,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         if title_at is not None:
             decision[title_at] = (False, "not the title")
         decision[moved] = (True, "title labelled")
+    elif title_at is None and not glued and (moved := title_above_header(
+            first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars)) is not None:
+        decision[moved] = (True, "title above header")
     elif title_at is None and not glued:
         moved = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
         if moved is not None:
@@ -913,6 +934,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
     main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
+    if moved is not None and decision[moved][1] == "title above header":
+        main.headline = text_lines[moved][0]
     if moved is not None and moved != title_at:  # the title goes first, where the essay's title is read from
         main.lines.sort(key=lambda line: line[0] != text_lines[moved][0])
     return main
@@ -958,7 +981,7 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
         lines[k] = (lines[k][0], text[:where.start] + text[where.stop:])
     dropped = [Dropped("injected", words, main.lines[k][0], "main-text", UNRELATED,
                        fragment=where.stop - where.start < len(main.lines[k][1].strip())) for k, words, where in cuts]
-    return MainText(lines, main.dropped + dropped, main.kept)
+    return MainText(lines, main.dropped + dropped, main.kept, main.headline)
 
 
 def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
@@ -979,6 +1002,7 @@ REASONS = {
     "title": "most title-like line before the main text",
     "title below": "the last line, just after the main text, reads as its title (no title before it)",
     "title labelled": "the page labels it as the title (rules/maintext.yaml title_label)",
+    "title above header": "the line just above the page's header (source, author, date): a news page's headline",
     "not the title": "a title-like line, but the page labels another line as its title", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",
     "bad": "chrome", "foreign": "not Chinese", "code": "code", "short": "short line", "good": "prose",

@@ -54,11 +54,12 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     lines = split.unglue_markers(lines, rules)
     main = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
                             lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"],
-                            frozenset(d.line for d in dropped if d.stage == "chrome"))
+                            frozenset(d.line for d in dropped if d.stage == "chrome"),
+                            frozenset(d.line for d in dropped if d.stage == "chrome" and d.kind == "header"))
     main = maintext.drop_unrelated_terms(main, rules.maintext)
     dropped += main.dropped
     kept = main.kept
-    raw_essays, more = split.split_essays(main.lines, rules)
+    raw_essays, more = split.split_essays(main.lines, rules, main.headline)
     dropped += more
     for raw in raw_essays:
         if raw.title_line:

@@ -97,8 +97,9 @@ def _titled_by_text_before(line: str, marker: re.Match, rules: Rules) -> bool:
         and looks_like_title(line[:marker.start()], rules) and han_count(line[:marker.start()]) >= 4
 
 
-def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEssay], list[Dropped]]:
-    """Split a page into essays. Text before the first marker is the page's own header: dropped."""
+def split_essays(lines: list[tuple[int, str]], rules: Rules, headline: int = 0) -> tuple[list[RawEssay], list[Dropped]]:
+    """Split a page into essays. Text before the first marker is the page's own header: dropped. `headline`: the
+    line the main-text detector chose as the title though it ends like a sentence (a news headline "…开讲啦!")."""
     essays: list[RawEssay] = []
     preamble = RawEssay(title="")
     current = preamble
@@ -130,7 +131,7 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules) -> tuple[list[RawEs
         essays = [preamble]
     page_title = _page_title(preamble, rules) if essays[0] is not preamble else ("", 0)
     for k, essay in enumerate(essays):
-        _settle_title(essay, rules, page_title if k == 0 else ("", 0))
+        _settle_title(essay, rules, page_title if k == 0 else ("", 0), headline if k == 0 else 0)
         dropped += essay.dropped
     if page_title[1] and essays[0].title_line == page_title[1]:  # the page's title named the first essay: kept
         dropped = [d for d in dropped if not (d.kind == "preamble" and d.line == page_title[1])]
@@ -189,7 +190,7 @@ def _own_title(line: str, marker_title: str, page_title: str, rules: Rules) -> s
     return title if title.endswith(rules.maintext.title_endings) else ""
 
 
-def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = ("", 0)) -> None:
+def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = ("", 0), headline: int = 0) -> None:
     """Take the title from the first line if the marker had none (from the page's title when that line is
     no title: a diary entry's date), or when the marker only repeats the page's title and the first line
     is the document's own; drop lines that repeat it ("文章标题:…" or the bare title), and cut it off the
@@ -197,7 +198,8 @@ def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = (
     body = essay.lines
     first = next((i for i, l in enumerate(body) if l.strip()), None)
     own = _own_title(body[first], essay.title, page_title[0], rules) if essay.title and first is not None else ""
-    if (own or not essay.title) and first is not None and looks_like_title(body[first], rules) \
+    if (own or not essay.title) and first is not None \
+            and (looks_like_title(body[first], rules) or essay.numbers[first] == headline) \
             and not _no_title(body[first], rules):
         essay.title = clean_title(body[first], rules)
         essay.title_line = essay.numbers[first]

@@ -299,3 +299,13 @@ def test_editors_words_bylines_of_unit_post_and_name_a_sample_number_and_a_line_
     assert page.essays[0].title == "乡镇庆祝重阳节领导讲话稿"
     assert_gone(md, "编者", "王林", "N%", "赵登亚", "【二】")
     assert md.count(PROSE) == 3 and md.count(OTHER) == 3
+
+
+def test_a_news_headline_is_the_line_above_the_pages_source_and_date_even_ending_with_an_exclamation():
+    headline = "头雁引领 强基赋能——某镇支部书记课堂第一课,开讲啦!"
+    page = f"{headline}\n\n来源:某某融媒 发布时间:2024-03-14 10:10\n\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    assert title(page) == headline
+    md = markdown(page)
+    assert md.startswith("# 头雁引领") and "来源" not in md and md.count("开讲啦") == 1
+    # with no header below it the same line is no title: an exclamation opening the text stays text
+    assert title(f"{headline}\n\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
