@@ -139,6 +139,7 @@ class Detector:
     code_signals: tuple[re.Pattern, ...]
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
+    title_ending: re.Pattern  # any of them, the longest first: "讲话稿" is one word, not "讲话" then "稿"
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
@@ -164,6 +165,7 @@ class Detector:
                    vocabularies=vocab,
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
+                   title_ending=re.compile("|".join(map(re.escape, sorted(data["title_endings"], key=len, reverse=True)))),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
                    title_label=re.compile(data["title_label"]),
@@ -403,7 +405,7 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
         return None
     # the file name ends at a collection's count ("…通用(四篇)") or at a title word
     cuts = [c.end() for c in d.collection_title.finditer(title)] \
-        + [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), title)]
+        + [e.end() for e in d.title_ending.finditer(title)]
     for cut in cuts:
         first, second = title[:cut], title[cut:]
         if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
@@ -439,7 +441,7 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
     if m:
         return m
-    ends = [e.end() for e in re.finditer("|".join(map(re.escape, d.title_endings)), head[:max_chars + 10])]
+    ends = [e.end() for e in d.title_ending.finditer(head[:max_chars + 10])]
     # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
     opened = [e for e in ends if head[e:].startswith(d.text_openers)]
     # or the speech's date in brackets after its speaker ("…表态发言某县县长王某(2026 年 2 月 6 日)各位代表"): the

@@ -309,3 +309,18 @@ def test_a_news_headline_is_the_line_above_the_pages_source_and_date_even_ending
     assert md.startswith("# 头雁引领") and "来源" not in md and md.count("开讲啦") == 1
     # with no header below it the same line is no title: an exclamation opening the text stays text
     assert title(f"{headline}\n\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
+
+
+def test_ascii_pairs_a_forum_hides_in_its_text_against_copying_go_and_codes_in_a_sentence_stay():
+    noise, more = "- N% z* |) R! k", ", [0 r6 c$ P\" D, D"
+    md = markdown("社区党组织服务工作交流会召开\n" + PROSE + " " + noise + "\n" + more + " " + OTHER * 3 + "\n"
+                  + "会上，A1 B2 C3 D4 四类项目逐一通过评审，各村要抓紧落实。" + PROSE * 2 + "\n")
+    assert_gone(md, "N%", "R!", "r6", "c$", "P\"")
+    assert f"{PROSE}\n\n{OTHER}{OTHER}" in md  # the text around the noise whole, no mark left between
+    assert "A1 B2 C3 D4 四类项目" in md
+
+
+def test_a_title_glued_to_the_text_ends_after_a_whole_title_word_not_inside_one():
+    title = "在全镇党建工作会议上的讲话稿"
+    assert clean(f"{title}今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作。" + OTHER * 3 + "\n"
+                 + PROSE * 3 + "\n").essays[0].title == title
