@@ -324,3 +324,10 @@ def test_a_title_glued_to_the_text_ends_after_a_whole_title_word_not_inside_one(
     title = "在全镇党建工作会议上的讲话稿"
     assert clean(f"{title}今年以来，我镇坚持以党建引领基层治理，扎实推进各项重点工作。" + OTHER * 3 + "\n"
                  + PROSE * 3 + "\n").essays[0].title == title
+
+
+def test_the_sites_intro_saying_it_picked_or_brought_the_essay_for_the_reader_goes():
+    for intro in ("如下是精心为你挑选的民情日记范文，欢迎大家踊跃阅读！", "本站为大家带来的乡镇工作总结，希望能帮助到大家！"):
+        md = markdown(f"乡镇民情日记\n{intro}\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+        assert_gone(md, intro[:6])
+        assert md.startswith("# 乡镇民情日记\n\n" + PROSE)
