@@ -116,6 +116,8 @@ class DetectorSettings:
     intro_max_lines: int
     intro_max_han: int
     title_again_points: float
+    title_shared_points: float
+    title_shared_rescue: float
     tail_window: int
     tail_min_score_with_words: float
     title_below_min_han: int
@@ -371,15 +373,22 @@ def byline(text: str) -> bool:
     return bool(BYLINE.search(text)) and not parallel(text)
 
 
+def title_form(text: str, d: Detector, max_chars: int) -> bool:
+    """Whether a line has a title's form at all: two Han characters or more, not too long, no sentence or
+    clause, no numbered heading (the text's, never its title)."""
+    stripped = text.strip()
+    return 2 <= han_count(stripped) and len(stripped) <= max_chars and not ends_sentence(stripped.rstrip("？?")) \
+        and stripped[-1] not in "，," and not d.heading_start.match(stripped)
+
+
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
     blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟") or a note in round
     brackets ("(某大学研究中心教授)")."""
+    if not title_form(text, d, max_chars):
+        return 0.0
     stripped = text.strip()
     han = han_count(stripped)
-    if not (2 <= han and len(stripped) <= max_chars) or ends_sentence(stripped.rstrip("？?")) or stripped[-1] in "，," \
-            or d.heading_start.match(stripped):  # a numbered heading is the text's, never its title
-        return 0.0
     if any(token.endswith(d.site_name_endings) for token in stripped.split()) and not parallel(stripped) \
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped) \
@@ -747,6 +756,13 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
                + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
+    # a title names what the text is about: the more of its words the text uses, the likelier; a line with a
+    # title's form that looked like chrome ("…微信群…", a name ending like a site's) is one if the text uses most
+    prose = {pair for i, label in enumerate(labels) if label == "good" for pair in _pairs(text_lines[i][1])}
+    shared = {i: words_shared(clean_title(text_lines[i][1]), prose) for i in before}
+    scored = [(sc + s.title_shared_points * shared[i], i) if sc > 0
+              else (s.title_shared_points * shared[i], i) if shared[i] >= s.title_shared_rescue
+              and title_form(clean_title(text_lines[i][1]), d, title_max_chars) else (sc, i) for sc, i in scored]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     # a collection's title ("…工作总结7篇") only when no essay's own title is there
@@ -945,6 +961,12 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
 
 def _pairs(text: str) -> list[str]:
     return [run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
+
+
+def words_shared(text: str, prose: set[str]) -> float:
+    """The share of a line's pairs of Han characters in a row that the page's prose uses too (0 with none)."""
+    pairs = _pairs(text)
+    return sum(pair in prose for pair in pairs) / len(pairs) if pairs else 0.0
 
 
 def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:

@@ -331,3 +331,15 @@ def test_the_sites_intro_saying_it_picked_or_brought_the_essay_for_the_reader_go
         md = markdown(f"乡镇民情日记\n{intro}\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
         assert_gone(md, intro[:6])
         assert md.startswith("# 乡镇民情日记\n\n" + PROSE)
+
+
+def test_of_two_title_like_lines_the_one_whose_words_the_text_uses_is_the_title():
+    text = "近日，街道召开党建工作述职会，各社区党组织书记逐一述职，现场接受评议。" * 3 + "\n" + OTHER * 3 + "\n"
+    assert title("街道召开党建工作述职会\n全面加强基层组织建设工作\n" + text) == "街道召开党建工作述职会"
+
+
+def test_a_headline_with_a_chrome_word_is_the_title_when_the_text_is_about_it():
+    text = "近年来，我镇依托党建微信群开展“两学一做”学习教育，党建微信群成为党员学习交流的好帮手。" * 2 + "\n" + OTHER * 3 + "\n"
+    assert title("某某党建网\n党建微信群“两学一做”好帮手\n" + text) == "党建微信群“两学一做”好帮手"
+    # a line the text does not talk about stays what its words say: a viewer's button, no title
+    assert title("某某党建网\n微信扫码下载文档\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
