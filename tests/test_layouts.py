@@ -343,3 +343,11 @@ def test_a_headline_with_a_chrome_word_is_the_title_when_the_text_is_about_it():
     assert title("某某党建网\n党建微信群“两学一做”好帮手\n" + text) == "党建微信群“两学一做”好帮手"
     # a line the text does not talk about stays what its words say: a viewer's button, no title
     assert title("某某党建网\n微信扫码下载文档\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
+
+
+def test_photo_captions_ended_by_who_gave_the_picture_naming_the_people_or_its_source_go():
+    md = markdown("村党支部书记培训班开班\n" + PROSE * 3 + "\n图为本村简介以及布局图。贺铭宇 供图\n" + OTHER * 2
+                  + "\n从左到右依次是章龙成、施颂勤(导师)、王军峰\n" + PROSE * 2
+                  + "越来越多的年轻人选择扎根基层(图片来源:电视剧《三十》)\n" + OTHER * 2 + "\n")
+    assert_gone(md, "供图", "从左到右", "图片来源", "三十")
+    assert "越来越多的年轻人选择扎根基层" in md and md.count("今年以来") == 5
