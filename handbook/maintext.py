@@ -62,6 +62,7 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 # www.mishuzj.com县…")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
+SEPARATED = "separators between items"
 UNRELATED_LINE = re.compile(rf"^[{HAN}]{{2,12}}$")
 UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
 UNRELATED_AFTER_TEXT = re.compile(rf"[。！？]([{HAN}]{{2,12}})$")
@@ -250,7 +251,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         why.append("repeated on the page")
     if han < 40 and (separated(text.strip(), d) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
         form += s.separators_weight
-        why.append("separators between items")
+        why.append(SEPARATED)
     if ("....." in text or "………" in text or "·····" in text) and TOC.search(text):  # the search only where leaders are
         form += s.separators_weight
         why.append("a table-of-contents line")
@@ -757,19 +758,22 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
                + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
     # a title names what the text is about: the more of its words the text uses, the likelier; a line with a
-    # title's form that looked like chrome ("…微信群…", a name ending like a site's) is one if the text uses most
-    prose = {pair for i, label in enumerate(labels) if label == "good" for pair in _pairs(text_lines[i][1])}
-    shared = {i: words_shared(clean_title(text_lines[i][1]), prose) for i in before}
-    scored = [(sc + s.title_shared_points * shared[i], i) if sc > 0
-              else (s.title_shared_points * shared[i], i) if shared[i] >= s.title_shared_rescue
-              and title_form(clean_title(text_lines[i][1]), d, title_max_chars) else (sc, i) for sc, i in scored]
+    # title's form that looked like chrome ("…微信群…", a name ending like a site's, words with spaces or bars
+    # between them like a menu's: "学习 成长 感悟") is one if the text uses most of them
+    prose = prose_pairs(text_lines, labels)
+    looks = {i for sc, i in scored if sc > 0}  # lines that read as a title by their own look
+    scored = [(sc + s.title_shared_points * words_shared(clean_title(text_lines[i][1]), prose), i) if sc > 0
+              else (about_text(clean_title(text_lines[i][1]), prose, d, title_max_chars), i) for sc, i in scored]
+    scored += [(about_text(clean_title(text_lines[i][1]), prose, d, title_max_chars), i)
+               for i in range(max(0, first - s.title_search_lines), first)
+               if labels[i] == "bad" and i not in menu and verdicts[i].why == [SEPARATED]]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     # a collection's title ("…工作总结7篇") only when no essay's own title is there
     title_at = max(scored, key=lambda c: (not names_collection(clean_title(text_lines[c[1]][1]), d), c))[1] \
         if scored else None
     if title_at is not None:
-        decision[title_at] = (True, "title")
+        decision[title_at] = (True, "title" if title_at in looks else "title about text")
         for j in title_again(keys, keys[title_at], first):
             decision[j] = (False, "title again")
     for i in before:
@@ -963,6 +967,19 @@ def _pairs(text: str) -> list[str]:
     return [run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
 
 
+def prose_pairs(text_lines: list[tuple[int, str]], labels: list[str]) -> set[str]:
+    """The pairs of Han characters in a row of the page's prose lines."""
+    return {pair for i, label in enumerate(labels) if label == "good" for pair in _pairs(text_lines[i][1])}
+
+
+def about_text(title: str, prose: set[str], d: Detector, max_chars: int) -> float:
+    """A title's score for a line that has a title's form but reads as chrome, by how much of it the prose
+    uses: title_shared_points × that share, when it reaches title_shared_rescue; else 0."""
+    share = words_shared(title, prose)
+    ok = share >= d.settings.title_shared_rescue and title_form(title, d, max_chars)
+    return d.settings.title_shared_points * share if ok else 0.0
+
+
 def words_shared(text: str, prose: set[str]) -> float:
     """The share of a line's pairs of Han characters in a row that the page's prose uses too (0 with none)."""
     pairs = _pairs(text)
@@ -1026,6 +1043,8 @@ REASONS = {
     "title": "most title-like line before the main text",
     "title below": "the last line, just after the main text, reads as its title (no title before it)",
     "title labelled": "the page labels it as the title (rules/maintext.yaml title_label)",
+    "title about text": "a line that looks like chrome, but the text uses most of its words (rules/maintext.yaml "
+                        "title_shared_rescue): the title",
     "title above header": "the line just above the page's header (source, author, date): a news page's headline",
     "not the title": "a title-like line, but the page labels another line as its title", "island": "prose far from the main text (island)",
     "outside": "outside the main run of prose", "between chrome": "short line between chrome lines",

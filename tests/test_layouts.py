@@ -351,3 +351,11 @@ def test_photo_captions_ended_by_who_gave_the_picture_naming_the_people_or_its_s
                   + "越来越多的年轻人选择扎根基层(图片来源:电视剧《三十》)\n" + OTHER * 2 + "\n")
     assert_gone(md, "供图", "从左到右", "图片来源", "三十")
     assert "越来越多的年轻人选择扎根基层" in md and md.count("今年以来") == 5
+
+
+def test_a_headline_of_words_spaced_like_a_menu_is_the_title_when_the_text_uses_them():
+    text = "在党校学习的日子里，我不断成长，也有很多感悟。学习使我成长，成长让我感悟。" * 2 + "\n" + OTHER * 3 + "\n"
+    page = "学习 成长 感悟\n" + text
+    assert title(page) == "学习 成长 感悟"
+    assert "a line that looks like chrome, but the text uses most of its words" in clean(page).kept[1]
+    assert title("首页 新闻 专题\n" + text) == ""  # a menu the text does not talk about stays chrome
