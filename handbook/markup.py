@@ -23,6 +23,19 @@ def strip_tags(text: str) -> tuple[str, int]:
     return text, blocks + tags + ends
 
 
+# A Markdown heading's marks at a line's start, left by a page a program wrote ("### 2.1 制定走访计划")
+MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
+MARKDOWN_PAGE_MIN_HEADINGS = 2  # one "# …" line is the text's own hash sign, several are a page written in Markdown
+
+
+def remove_markdown_heading_marks(text: str) -> tuple[str, int]:
+    """Remove the "#" marks a page written in Markdown left before its headings (the heading's words are the
+    text); a page with fewer such lines keeps its "#" as a character of the text."""
+    if len(MARKDOWN_HEADING.findall(text)) < MARKDOWN_PAGE_MIN_HEADINGS:
+        return text, 0
+    return MARKDOWN_HEADING.subn("", text)
+
+
 def unescape_entities(text: str) -> tuple[str, int]:
     """Turn HTML entities, and entities that lost their "&", back into characters."""
     count = len(ENTITY.findall(text))

@@ -30,6 +30,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     # Page level: markup, pinyin and script first, so every later rule is written for Simplified text.
     text = _step(steps, "markup_removed", markup.strip_tags(text))
     text = _step(steps, "entities_fixed", markup.unescape_entities(text))
+    text = _step(steps, "markdown_marks_removed", markup.remove_markdown_heading_marks(text))
     text = _step(steps, "field_codes_removed", markup.remove_field_codes(text, rules.field_codes))
     # before conversion: t2s would change the bytes a wrong decoding left
     text = _step(steps, "mojibake_repaired", garble.repair_mojibake_page(text))

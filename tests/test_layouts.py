@@ -359,3 +359,11 @@ def test_a_headline_of_words_spaced_like_a_menu_is_the_title_when_the_text_uses_
     assert title(page) == "学习 成长 感悟"
     assert "a line that looks like chrome, but the text uses most of its words" in clean(page).kept[1]
     assert title("首页 新闻 专题\n" + text) == ""  # a menu the text does not talk about stays chrome
+
+
+def test_the_heading_marks_of_a_page_written_in_markdown_go_and_the_headings_stay():
+    md = markdown("社区敲门行动的做法与成效\n## 一、主要做法\n### 2.1 制定走访计划\n" + PROSE * 3 + "\n### 3.3 提高社区管理水平\n"
+                  + OTHER * 3 + "\n")
+    text = md.replace("\\", "")  # Markdown escapes the dot of "2.1"
+    assert "\n2.1 制定走访计划\n" in text and "\n3.3 提高社区管理水平\n" in text and "###" not in md
+    assert "#" in markdown("乡镇书记的学习笔记\n# 这一行是原文的井号\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")  # one is the text's
