@@ -367,3 +367,11 @@ def test_the_heading_marks_of_a_page_written_in_markdown_go_and_the_headings_sta
     text = md.replace("\\", "")  # Markdown escapes the dot of "2.1"
     assert "\n2.1 制定走访计划\n" in text and "\n3.3 提高社区管理水平\n" in text and "###" not in md
     assert "#" in markdown("乡镇书记的学习笔记\n# 这一行是原文的井号\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")  # one is the text's
+
+
+def test_a_collections_count_a_word_count_a_reposts_source_and_a_sites_sign_off_go_and_a_station_is_no_title():
+    assert title("在乡镇经验交流会上的发言(精选多篇)[此文共11151字]\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "在乡镇经验交流会上的发言"
+    md = markdown("“头雁”上学记\n以下文章选自《绿谷先锋》\n" + PROSE * 3 + "\n" + OTHER * 3
+                  + "\n爱习作提供的工作总结(精选15篇)，经过用心整理，希望能对您有所帮助。\n")
+    assert_gone(md, "以下文章选自", "用心整理")
+    assert title("某某市广播电视台\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
