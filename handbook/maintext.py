@@ -760,7 +760,7 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     # a title names what the text is about: the more of its words the text uses, the likelier; a line with a
     # title's form that looked like chrome ("…微信群…", a name ending like a site's, words with spaces or bars
     # between them like a menu's: "学习 成长 感悟") is one if the text uses most of them
-    prose = prose_pairs(text_lines, labels)
+    prose = prose_text(text_lines, labels)
     looks = {i for sc, i in scored if sc > 0}  # lines that read as a title by their own look
     scored = [(sc + s.title_shared_points * words_shared(clean_title(text_lines[i][1]), prose), i) if sc > 0
               else (about_text(clean_title(text_lines[i][1]), prose, d, title_max_chars), i) for sc, i in scored]
@@ -967,12 +967,12 @@ def _pairs(text: str) -> list[str]:
     return [run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)]
 
 
-def prose_pairs(text_lines: list[tuple[int, str]], labels: list[str]) -> set[str]:
-    """The pairs of Han characters in a row of the page's prose lines."""
-    return {pair for i, label in enumerate(labels) if label == "good" for pair in _pairs(text_lines[i][1])}
+def prose_text(text_lines: list[tuple[int, str]], labels: list[str]) -> str:
+    """The page's prose lines, one per line (a pair of characters is looked up in it as a substring: fast)."""
+    return "\n".join(text_lines[i][1] for i, label in enumerate(labels) if label == "good")
 
 
-def about_text(title: str, prose: set[str], d: Detector, max_chars: int) -> float:
+def about_text(title: str, prose: str, d: Detector, max_chars: int) -> float:
     """A title's score for a line that has a title's form but reads as chrome, by how much of it the prose
     uses: title_shared_points × that share, when it reaches title_shared_rescue; else 0."""
     share = words_shared(title, prose)
@@ -980,7 +980,7 @@ def about_text(title: str, prose: set[str], d: Detector, max_chars: int) -> floa
     return d.settings.title_shared_points * share if ok else 0.0
 
 
-def words_shared(text: str, prose: set[str]) -> float:
+def words_shared(text: str, prose: str) -> float:
     """The share of a line's pairs of Han characters in a row that the page's prose uses too (0 with none)."""
     pairs = _pairs(text)
     return sum(pair in prose for pair in pairs) / len(pairs) if pairs else 0.0
