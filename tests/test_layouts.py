@@ -375,3 +375,10 @@ def test_a_collections_count_a_word_count_a_reposts_source_and_a_sites_sign_off_
                   + "\n爱习作提供的工作总结(精选15篇)，经过用心整理，希望能对您有所帮助。\n")
     assert_gone(md, "以下文章选自", "用心整理")
     assert title("某某市广播电视台\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
+
+
+def test_a_short_line_wholly_in_brackets_between_paragraphs_is_a_note_and_goes_but_a_speechs_date_stays():
+    md = markdown("在全镇干部大会上的讲话\n(2020年1月2日)\n" + PROSE * 3 + "\n(动员会现场)\n" + OTHER * 3 + "\n(相关资料图)\n"
+                  + PROSE * 2 + "\n")
+    assert_gone(md, "动员会现场", "相关资料图")
+    assert "(2020年1月2日)" in md.replace("（", "(").replace("）", ")")
