@@ -382,3 +382,11 @@ def test_a_short_line_wholly_in_brackets_between_paragraphs_is_a_note_and_goes_b
                   + PROSE * 2 + "\n")
     assert_gone(md, "动员会现场", "相关资料图")
     assert "(2020年1月2日)" in md.replace("（", "(").replace("）", ")")
+
+
+def test_a_caption_ended_by_a_news_agency_its_photographer_and_the_word_for_photographed_goes():
+    caption = "达日县牧长制网格员队伍。新华网 鱼昊 摄"
+    md = markdown("牧区网格化治理见闻\n" + PROSE * 3 + "\n" + caption + "\n" + OTHER * 3 + "\n"
+                  + "王书茂(右)在潭门村调研(9月14日摄)。新华社记者 杨冠宇 摄\n" + PROSE * 2 + "\n")
+    assert_gone(md, "鱼昊", "杨冠宇", "网格员队伍")
+    assert md.count("今年以来") == 5
