@@ -754,24 +754,25 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     before = [i for i in range(first - 1, -1, -1)
               if labels[i] in ("short", "good") and i not in menu][:s.title_search_lines]
     start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
-    scored = [(title_score(clean_title(text_lines[i][1]), verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
+    # a line that reads as chrome by its form alone (words with spaces or bars between them like a menu's)
+    menu_like = [i for i in range(max(0, first - s.title_search_lines), first)
+                 if labels[i] == "bad" and i not in menu and verdicts[i].why == [SEPARATED]]
+    titles = {i: clean_title(text_lines[i][1]) for i in before + menu_like}
+    scored = [(title_score(titles[i], verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
                + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
     # a title names what the text is about: the more of its words the text uses, the likelier; a line with a
-    # title's form that looked like chrome ("…微信群…", a name ending like a site's, words with spaces or bars
-    # between them like a menu's: "学习 成长 感悟") is one if the text uses most of them
+    # title's form that looked like chrome ("…微信群…", a name ending like a site's, "学习 成长 感悟") is one if
+    # the text uses most of them
     prose = prose_text(text_lines, labels)
     looks = {i for sc, i in scored if sc > 0}  # lines that read as a title by their own look
-    scored = [(sc + s.title_shared_points * words_shared(clean_title(text_lines[i][1]), prose), i) if sc > 0
-              else (about_text(clean_title(text_lines[i][1]), prose, d, title_max_chars), i) for sc, i in scored]
-    scored += [(about_text(clean_title(text_lines[i][1]), prose, d, title_max_chars), i)
-               for i in range(max(0, first - s.title_search_lines), first)
-               if labels[i] == "bad" and i not in menu and verdicts[i].why == [SEPARATED]]
+    scored = [(sc + s.title_shared_points * words_shared(titles[i], prose), i) if sc > 0
+              else (about_text(titles[i], prose, d, title_max_chars), i) for sc, i in scored]
+    scored += [(about_text(titles[i], prose, d, title_max_chars), i) for i in menu_like]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
     # a collection's title ("…工作总结7篇") only when no essay's own title is there
-    title_at = max(scored, key=lambda c: (not names_collection(clean_title(text_lines[c[1]][1]), d), c))[1] \
-        if scored else None
+    title_at = max(scored, key=lambda c: (not names_collection(titles[c[1]], d), c))[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title" if title_at in looks else "title about text")
         for j in title_again(keys, keys[title_at], first):
