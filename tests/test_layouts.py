@@ -390,3 +390,9 @@ def test_a_caption_ended_by_a_news_agency_its_photographer_and_the_word_for_phot
                   + "王书茂(右)在潭门村调研(9月14日摄)。新华社记者 杨冠宇 摄\n" + PROSE * 2 + "\n")
     assert_gone(md, "鱼昊", "杨冠宇", "网格员队伍")
     assert md.count("今年以来") == 5
+
+
+def test_a_sentence_about_gambling_or_invoices_is_the_essays_not_spam():
+    sentence = "引导村民远离赌博，注重文明，规范报销发票，让健康有益的群众文化在全村开花结果。"
+    md = markdown("村文化建设工作总结\n" + PROSE * 3 + "\n" + sentence + "\n" + OTHER * 3 + "\n")
+    assert sentence in md and md.count("我们要进一步") == 3
