@@ -63,6 +63,7 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 SEPARATED = "separators between items"
+NAME_PARTS = re.compile(r"[\s\-_|｜]+")  # a site's name and its slogans: "江山文学网-原创小说-优秀文学"
 UNRELATED_LINE = re.compile(rf"^[{HAN}]{{2,12}}$")
 UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
 UNRELATED_AFTER_TEXT = re.compile(rf"[。！？]([{HAN}]{{2,12}})$")
@@ -390,7 +391,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
         return 0.0
     stripped = text.strip()
     han = han_count(stripped)
-    if any(token.endswith(d.site_name_endings) for token in stripped.split()) and not parallel(stripped) \
+    if any(token.endswith(d.site_name_endings) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped) \
             or BYLINE_LINE.match(stripped) or names_line(stripped, d) or MENU.search(stripped) or NOTE.fullmatch(stripped):

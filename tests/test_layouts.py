@@ -396,3 +396,7 @@ def test_a_sentence_about_gambling_or_invoices_is_the_essays_not_spam():
     sentence = "引导村民远离赌博，注重文明，规范报销发票，让健康有益的群众文化在全村开花结果。"
     md = markdown("村文化建设工作总结\n" + PROSE * 3 + "\n" + sentence + "\n" + OTHER * 3 + "\n")
     assert sentence in md and md.count("我们要进一步") == 3
+
+
+def test_a_sites_name_with_its_slogans_after_dashes_is_no_title():
+    assert title("江山文学网-原创小说-优秀文学\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
