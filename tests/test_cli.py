@@ -281,7 +281,7 @@ BAD_INPUTS = {
         ["rules/settings.yaml", "missing key 'title_max_chars'"]),
     "wrong type in the rules": (
         lambda r: (r / "rules" / "settings.yaml").write_text(
-            (r / "rules" / "settings.yaml").read_text(encoding="utf-8").replace("title_max_chars: 40", "title_max_chars: forty"),
+            (r / "rules" / "settings.yaml").read_text(encoding="utf-8").replace("title_max_chars: 50", "title_max_chars: fifty"),
             encoding="utf-8"),
         ["rules/settings.yaml", "title_max_chars must be a whole number"]),
     "an OSError (build/ is a file)": (lambda r: (r / "build").write_text("", encoding="utf-8"), ["build", "exists"]),

@@ -400,3 +400,9 @@ def test_a_sentence_about_gambling_or_invoices_is_the_essays_not_spam():
 
 def test_a_sites_name_with_its_slogans_after_dashes_is_no_title():
     assert title("江山文学网-原创小说-优秀文学\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == ""
+
+
+def test_a_long_news_headline_of_up_to_fifty_characters_is_a_title():
+    headline = "校地牵手探新路,调研赋能谱新篇——某某科技师范学院赴平村乡考察调研乡村振兴工作情况"  # over 40 characters
+    assert len(headline) > 40
+    assert title(f"{headline}\n发布日期:2025-04-24 11:19 信息来源:美丽平村\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
