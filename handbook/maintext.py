@@ -639,12 +639,16 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
         if verdicts[i].label == "bad" and not strong_words(verdicts[i]):
             verdicts[i].label = "short"  # a row of the essay's table, not a menu: it goes with the text around it
             verdicts[i].why.append("a row of a table")
-    # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's
+    # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's.
+    # An intro is the first paragraph of the page, or of an essay after its marker (a collection's first essay)
     prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
-    if prose and (phrases := intro_ending_in_site_talk(text_lines[prose[0]][1], d)):
-        verdicts[prose[0]] = Verdict("bad", verdicts[prose[0]].score, verdicts[prose[0]].why + [
-            f"an intro whose last sentence is the site's: {'/'.join(phrases)} ({WHERE} self_promotion)"])
-        prose = prose[1:]
+    markers = [i for i, v in enumerate(verdicts) if v.label == "marker"]
+    openings = set(prose[:1]) | {next((p for p in prose if p > m), -1) for m in markers} - {-1}
+    for first in sorted(openings):
+        if phrases := intro_ending_in_site_talk(text_lines[first][1], d):
+            verdicts[first] = Verdict("bad", verdicts[first].score, verdicts[first].why + [
+                f"an intro whose last sentence is the site's: {'/'.join(phrases)} ({WHERE} self_promotion)"])
+            prose.remove(first)
     for i, v in enumerate(verdicts):
         if v.instead and prose and prose[0] < i < prose[-1]:
             v.label, v.instead = v.instead, ""

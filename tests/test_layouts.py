@@ -406,3 +406,14 @@ def test_a_long_news_headline_of_up_to_fifty_characters_is_a_title():
     headline = "校地牵手探新路,调研赋能谱新篇——某某科技师范学院赴平村乡考察调研乡村振兴工作情况"  # over 40 characters
     assert len(headline) > 40
     assert title(f"{headline}\n发布日期:2025-04-24 11:19 信息来源:美丽平村\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
+
+
+def test_the_sites_intro_after_a_collections_first_essay_marker_goes():
+    intro = ("时间乘着年轮循序往前，一段时间的工作已经结束了，回顾这段时间，我们的工作能力、经验都有所成长，想必我们需要写好"
+             "工作总结了。那么你有了解过工作总结吗？下面是小编为大家收集的乡镇工作总结，仅供参考，希望能够帮助到大家。")
+    # before the first marker, the page's own paragraph (the collection's blurb): the intro is not the page's first prose
+    blurb = "全镇上下齐心协力，克服困难，圆满完成了全年各项目标任务，受到了上级的充分肯定和群众的广泛好评。" * 2
+    page = f"{blurb}\n第一篇:乡镇工作总结\n{intro}\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    md = "\n".join(e.markdown for e in clean(page).essays)
+    assert_gone(md, "小编", "时间乘着年轮")
+    assert PROSE in md
