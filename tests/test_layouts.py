@@ -417,3 +417,14 @@ def test_the_sites_intro_after_a_collections_first_essay_marker_goes():
     md = "\n".join(e.markdown for e in clean(page).essays)
     assert_gone(md, "小编", "时间乘着年轮")
     assert PROSE in md
+
+
+def test_a_caption_naming_where_a_person_stands_in_the_picture_goes():
+    md = markdown("退役军人当上村支书\n" + PROSE * 3 + "\n刘大卫(左)为群众释疑解惑。\n" + OTHER * 3 + "\n▲李寒伯(左一)\n" + PROSE * 2 + "\n")
+    assert_gone(md, "刘大卫", "李寒伯")
+    assert md.count("今年以来") == 5
+
+
+def test_a_title_line_cut_at_a_dash_is_not_the_title_when_its_second_line_follows():
+    page = "乡村振兴顶梁柱,基层治理排头兵——\n万余名“兵支书”活跃荆楚大地\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    assert title(page) == "万余名“兵支书”活跃荆楚大地"
