@@ -428,3 +428,12 @@ def test_a_caption_naming_where_a_person_stands_in_the_picture_goes():
 def test_a_title_line_cut_at_a_dash_is_not_the_title_when_its_second_line_follows():
     page = "乡村振兴顶梁柱,基层治理排头兵——\n万余名“兵支书”活跃荆楚大地\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n"
     assert title(page) == "万余名“兵支书”活跃荆楚大地"
+
+
+def test_a_betting_sites_name_injected_into_a_hijacked_pages_title_and_text_goes():
+    page = ("beat365体育官网平台研究生党支部赴村开展调研\n村党支部书记带领党员开展入户走访，威尼斯432888cam倾听群众意见。"
+            "群众反映的问题得到及时解决。565net必赢最新版网页\n" + OTHER * 3 + "\n" + PROSE * 2 + "\n")
+    md = markdown(page)
+    assert_gone(md, "beat365", "体育官网", "威尼斯", "必赢", "565net")
+    assert title(page) == "研究生党支部赴村开展调研"
+    assert "带领党员开展入户走访，倾听群众意见。群众反映的问题得到及时解决。" in md
