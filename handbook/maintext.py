@@ -641,10 +641,11 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
             verdicts[i].label = "short"  # a row of the essay's table, not a menu: it goes with the text around it
             verdicts[i].why.append("a row of a table")
     # the site talks before the essay (an intro) or after it (a sign-off); between prose it is the essay's.
-    # An intro is the first paragraph of the page, or of an essay after its marker (a collection's first essay)
+    # An intro is one of the page's first two paragraphs (one before the essay's title, one after it), or the
+    # first after an essay's marker (a collection's first essay)
     prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
     markers = [i for i, v in enumerate(verdicts) if v.label == "marker"]
-    openings = set(prose[:1]) | {next((p for p in prose if p > m), -1) for m in markers} - {-1}
+    openings = set(prose[:2]) | {next((p for p in prose if p > m), -1) for m in markers} - {-1}
     for first in sorted(openings):
         if phrases := intro_ending_in_site_talk(text_lines[first][1], d):
             verdicts[first] = Verdict("bad", verdicts[first].score, verdicts[first].why + [

@@ -437,3 +437,15 @@ def test_a_betting_sites_name_injected_into_a_hijacked_pages_title_and_text_goes
     assert_gone(md, "beat365", "体育官网", "威尼斯", "必赢", "565net")
     assert title(page) == "研究生党支部赴村开展调研"
     assert "带领党员开展入户走访，倾听群众意见。群众反映的问题得到及时解决。" in md
+
+
+def test_the_sites_intro_in_the_second_paragraph_after_the_essays_title_goes():
+    intro = "工作汇报是工作人员向上级汇报工作的书面材料，是应用写作研究的文体之一。下面是小编为大家收集的关于乡镇防汛工作汇报范文，希望能帮到大家！"
+    page = ("范文范本能够帮助我们理清思路，找到最佳的写作结构和逻辑关系。在使用范文范本时，大家应该关注写作者的写作技巧和表达方式。\n"
+            "乡镇防汛工作汇报\n"
+            f"{intro}\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    md = markdown(page)
+    assert_gone(md, "小编", "应用写作")
+    assert md.startswith("# 乡镇防汛工作汇报\n\n" + PROSE)
+    assert_gone(markdown("新村委班子工作计划\n导言:作为写作爱好者,不可错过为您精心挑选的10篇新村委班子工作计划\n" + PROSE * 3 + "\n"
+                         + OTHER * 3 + "\n"), "精心挑选")
