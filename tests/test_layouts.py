@@ -449,3 +449,9 @@ def test_the_sites_intro_in_the_second_paragraph_after_the_essays_title_goes():
     assert md.startswith("# 乡镇防汛工作汇报\n\n" + PROSE)
     assert_gone(markdown("新村委班子工作计划\n导言:作为写作爱好者,不可错过为您精心挑选的10篇新村委班子工作计划\n" + PROSE * 3 + "\n"
                          + OTHER * 3 + "\n"), "精心挑选")
+
+
+def test_a_line_of_reporters_credits_and_the_reporting_outlet_alone_go():
+    md = markdown("海岛乡镇党委书记的一天\n记者魏琪通讯员张世伟\n中国水产门户网报道\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert_gone(md, "魏琪", "门户网报道")
+    assert md.startswith("# 海岛乡镇党委书记的一天\n\n" + PROSE)
