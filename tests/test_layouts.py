@@ -455,3 +455,9 @@ def test_a_line_of_reporters_credits_and_the_reporting_outlet_alone_go():
     md = markdown("海岛乡镇党委书记的一天\n记者魏琪通讯员张世伟\n中国水产门户网报道\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert_gone(md, "魏琪", "门户网报道")
     assert md.startswith("# 海岛乡镇党委书记的一天\n\n" + PROSE)
+
+
+def test_a_headline_of_three_spaced_phrases_is_a_title_and_a_row_of_short_menu_items_is_not():
+    text = PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    assert title("激扬青春意气 汲取时代伟力 踔厉奋发迈向新征程\n" + text) == "激扬青春意气 汲取时代伟力 踔厉奋发迈向新征程"
+    assert title("首页 新闻 工作总结 心得体会\n" + text) == ""
