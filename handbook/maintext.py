@@ -724,23 +724,25 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
         after_chrome = False  # past a line the chrome rules removed only sentences stay ("经典图书" goes)
         for i in range(b + 1, len(labels)):
             line = text_lines[i][1].strip()
+            # a line the handbook kept before and marked cut off ("…〔原文至此不完整〕") ends as a sentence does
+            ended = ends_sentence(line) or bool(HANDBOOK_NOTE.search(line))
             after_chrome = after_chrome or removed_before[i]
             # a numeric date or time beside words, no sentence: a list of other essays or comments begin
-            if labels[i] in ("good", "marker", "bad") or after_chrome and not ends_sentence(line) \
-                    or DATE_TIME.search(line) and not ends_sentence(line) \
+            if labels[i] in ("good", "marker", "bad") or after_chrome and not ended \
+                    or DATE_TIME.search(line) and not ended \
                     and han_count(DATE_TIME.sub("", line)) >= 2:
                 break
             words = any(" words " in why for why in verdicts[i].why)
             # a bracketed notice or a label with chrome words goes; a sentence that uses them stays
             notice = strong_words(verdicts[i]) and not d.heading_start.match(line) \
-                and (not ends_sentence(line) or BRACKETED.match(line))
+                and (not ended or BRACKETED.match(line))
             # a label announcing what follows ("相关附件:") when no prose, list item or sentence follows
             notice = notice or line.endswith((":", "：")) and not any(
                 labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
                 or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice and han_count(line) >= 2 \
                     and (not words or verdicts[i].score >= s.tail_min_score_with_words) \
-                    and (i <= b + s.tail_window or ends_sentence(line) or continues_list(text_lines, decision, i)):
+                    and (i <= b + s.tail_window or ended or continues_list(text_lines, decision, i)):
                 decision[i] = (True, "tail")
                 # numbered lines before it are the essay's, not a list of other essays
                 for j in range(i - 1, b, -1):
