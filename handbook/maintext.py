@@ -644,8 +644,8 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
     # An intro is one of the page's first two paragraphs (one before the essay's title, one after it), or the
     # first after an essay's marker (a collection's first essay)
     prose = [i for i, v in enumerate(verdicts) if v.label == "good"]
-    markers = [i for i, v in enumerate(verdicts) if v.label == "marker"]
-    openings = set(prose[:2]) | {next((p for p in prose if p > m), -1) for m in markers} - {-1}
+    after_markers = (next((p for p in prose if p > m), None) for m, v in enumerate(verdicts) if v.label == "marker")
+    openings = set(prose[:2]) | {p for p in after_markers if p is not None}
     for first in sorted(openings):
         if phrases := intro_ending_in_site_talk(text_lines[first][1], d):
             verdicts[first] = Verdict("bad", verdicts[first].score, verdicts[first].why + [
@@ -947,6 +947,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         else:
             glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
     moved = None  # a title found elsewhere than before the text: it goes first
+    headline = 0  # its line, when it is a news headline split_essays must take though it ends with "!"
     if not glued and (moved := labelled_title(text_lines, labels, d, clean_title)) is not None and moved != title_at:
         if title_at is not None:
             decision[title_at] = (False, "not the title")
@@ -954,6 +955,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     elif title_at is None and not glued and (moved := title_above_header(
             first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars)) is not None:
         decision[moved] = (True, "title above header")
+        headline = text_lines[moved][0]
     elif title_at is None and not glued:
         moved = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
         if moved is not None:
@@ -966,8 +968,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
     main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
-    if moved is not None and decision[moved][1] == "title above header":
-        main.headline = text_lines[moved][0]
+    main.headline = headline
     if moved is not None and moved != title_at:  # the title goes first, where the essay's title is read from
         main.lines.sort(key=lambda line: line[0] != text_lines[moved][0])
     return main

@@ -31,7 +31,7 @@ MARKDOWN_PAGE_MIN_HEADINGS = 2  # one "# …" line is the text's own hash sign, 
 def remove_markdown_heading_marks(text: str) -> tuple[str, int]:
     """Remove the "#" marks a page written in Markdown left before its headings (the heading's words are the
     text); a page with fewer such lines keeps its "#" as a character of the text."""
-    if len(MARKDOWN_HEADING.findall(text)) < MARKDOWN_PAGE_MIN_HEADINGS:
+    if "#" not in text or len(MARKDOWN_HEADING.findall(text)) < MARKDOWN_PAGE_MIN_HEADINGS:
         return text, 0
     return MARKDOWN_HEADING.subn("", text)
 
