@@ -66,6 +66,18 @@ def _clean_source(paths: Paths, rules: Rules, entry: SourceEntry, corrections: l
     return clean_page(text, entry.file, rules, site, entry.essays, corrections)
 
 
+_worker_rules: Rules | None = None  # in a worker process of _clean_all: the rules it was started with
+
+
+def _set_worker_rules(rules: Rules) -> None:
+    global _worker_rules
+    _worker_rules = rules
+
+
+def _clean_in_worker(paths: Paths, entry: SourceEntry, corrections: list[Correction]) -> CleanPage:
+    return _clean_source(paths, _worker_rules, entry, corrections)
+
+
 def _cache_key(paths: Paths, rules: Rules, entry: SourceEntry, corrections: list[Correction]) -> str | None:
     try:
         # the same checks as reading it (size, regular file) before a byte is read
@@ -85,8 +97,10 @@ def _clean_all(paths: Paths, rules: Rules, jobs: list, cache: PageCache,
     cached = [cache.get(k) if k else None for k in keys]
     todo = [i for i, source in enumerate(cached) if source is None]
     if workers > 1 and len(todo) >= 4:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {i: pool.submit(_clean_source, paths, rules, *jobs[i]) for i in todo}
+        # the rules go to each worker once, not with every page: pickling their hundreds of patterns per page cost
+        # as much as cleaning a small page
+        with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_rules, initargs=(rules,)) as pool:
+            futures = {i: pool.submit(_clean_in_worker, paths, *jobs[i]) for i in todo}
             done = {i: f.result() for i, f in futures.items()}
     else:
         done = {i: _clean_source(paths, rules, *jobs[i]) for i in todo}

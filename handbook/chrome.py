@@ -37,7 +37,7 @@ def on_page(texts: list[str], patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:
     """The patterns (compiled multi-line: a line's ^ and $ match at its own start and end) that match somewhere
     in the page's lines read as one text: only these are tried line by line. Most pages hold few kinds of chrome."""
     page = "\n".join(texts)
-    return tuple(rule for rule in patterns if rule.pattern.search(page))
+    return tuple(rule for rule in patterns if rule.may_match(page) and rule.pattern.search(page))
 
 
 def remove_inline_chrome(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
@@ -90,7 +90,8 @@ def drop_teasers(lines: Lines, rules: Rules) -> tuple[Lines, list[Dropped]]:
 
 def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> tuple[Lines, list[Dropped]]:
     """Drop whole lines of site chrome; after a "温馨提示"/"评论" heading, drop the list under it too."""
-    patterns = rules.line_patterns + (site.line_patterns if site else ())
+    page = "\n".join(text for _, text in lines)
+    patterns = tuple(rule for rule in rules.line_patterns + (site.line_patterns if site else ()) if rule.may_match(page))
     anchored = anchored_at_start(patterns)  # once per page, not per line
     max_chars = rules.settings["chrome_max_line_chars"]
     kept: Lines = []

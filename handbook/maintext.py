@@ -629,7 +629,7 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
         judged = HANDBOOK_NOTE.sub("", t).strip() or t
         # a line that is all title junk ("|来源:新高考网") is judged as it is, not as the nothing left of it
         judged = (clean_title(judged) or judged) if short else judged
-        v = judge(judged, counts[line_key(t)] > 1, d, again)
+        v = judge(judged, counts[line_key(t) if i in labels_before else keys[i]] > 1, d, again)
         if v.label == "bad" and d.heading_start.match(t.strip()) and v.score > 0 and not again:
             v.label = "short"  # a numbered heading with a chrome word in it ("（一）加大扶贫小额贷款投放力度")
         elif v.label == "good" and d.heading_start.match(t.strip()) and not ends_sentence(t) and "。" not in t \

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from re import _constants as regex_ops, _parser as regex_parser  # the stdlib's own parser: see required_text
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +62,52 @@ class Rule:
     kind: str
     pattern: re.Pattern
     where: str  # e.g. "rules/boilerplate.yaml line_patterns.paywall[3]"
+    needs: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "needs", required_text(self.pattern))
+
+    def may_match(self, text: str) -> bool:
+        """False when the text lacks what every match contains: substring tests are far faster than a search
+        that must try the pattern at every character (Python's re skips ahead only to a leading literal)."""
+        return all(any(literal in text for literal in one_of) for one_of in self.needs)
+
+
+def required_text(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """What every match of `pattern` contains, as sets of texts of which one must be there: ("体育",) for
+    "(JN)?[…]{2}·?体育(官网|下载)", ("(", "（") for "[(（]…". Parts that can be skipped (an optional group, a
+    negative lookaround) add nothing; a class of many characters and a branch with a bare alternative neither."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    return tuple(dict.fromkeys(_required(regex_parser.parse(pattern.pattern, pattern.flags))))
+
+
+def _required(items) -> list[tuple[str, ...]]:
+    needs: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is regex_ops.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            needs.append((run,))
+            run = ""
+        if op is regex_ops.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, add flags, del flags, items)
+            needs += _required(arg[3])
+        elif op in (regex_ops.MAX_REPEAT, regex_ops.MIN_REPEAT) and arg[0] >= 1:  # (min, max, items)
+            needs += _required(arg[2])
+        elif op is regex_ops.ASSERT:  # a lookahead or lookbehind that must hold: (direction, items)
+            needs += _required(arg[1])
+        elif op is regex_ops.IN and len(arg) <= 8 and all(o is regex_ops.LITERAL for o, _ in arg):
+            needs.append(tuple(chr(c) for _, c in arg))
+        elif op is regex_ops.BRANCH:  # (None, [items, …]): each alternative's longest required text
+            firsts = [max((n for n in _required(b) if len(n) == 1), key=lambda n: len(n[0]), default=None)
+                      for b in arg[1]]
+            if all(firsts):
+                needs.append(tuple(n[0] for n in firsts))
+    if run:
+        needs.append((run,))
+    return needs
 
 
 class RuleFile:
@@ -294,9 +341,9 @@ class Rules:
     chrome_sections: tuple[Rule, ...]
     field_codes: tuple[re.Pattern, ...]
     essay_markers: tuple[re.Pattern, ...]
-    title_labels: tuple[re.Pattern, ...]
+    title_labels: tuple[Rule, ...]
     no_titles: tuple[re.Pattern, ...]
-    title_junk: tuple[re.Pattern, ...]
+    title_junk: tuple[Rule, ...]
     page_markers: tuple[Rule, ...]
     chunk_number: re.Pattern
     glued_essay_marker: re.Pattern
@@ -386,9 +433,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         chrome_sections=boiler.rules("chrome_sections", "section"),
         field_codes=boiler.regexes("field_codes"),
         essay_markers=structure.regexes("essay_markers"),
-        title_labels=structure.regexes("title_labels"),
+        title_labels=structure.rules("title_labels", "title_label"),
         no_titles=structure.regexes("no_titles"),
-        title_junk=structure.regexes("title_junk"),
+        title_junk=structure.rules("title_junk", "title_junk"),
         page_markers=structure.rules("page_markers", "page-marker"),
         chunk_number=structure.regex(structure.get("chunk_number", str), "chunk_number", re.M),
         glued_essay_marker=structure.regex(structure.get("glued_essay_marker", str), "glued_essay_marker"),

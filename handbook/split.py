@@ -38,9 +38,12 @@ def clean_title(title: str, rules: Rules) -> str:
     for _ in range(3):
         before = title
         for label in rules.title_labels:
-            title = label.sub("", title)
+            if label.may_match(title):
+                title = label.pattern.sub("", title)
         for junk in rules.title_junk:
-            title = junk.sub("", title).strip()
+            if junk.may_match(title):
+                title = junk.pattern.sub("", title)
+            title = title.strip()
         title = _unnumbered(_unbracketed(_without_stuffed_keywords(title)), rules)
         if title == before:
             break

@@ -2,7 +2,8 @@
 its own output changes nothing, and no Han character of essay text is lost outside boilerplate."""
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from handbook.model import SourceEntry
 from handbook.pipeline import clean_page
 from handbook.render import environment, render_chapter
-from handbook.rules import load_rules
+from handbook.rules import Rule, load_rules
 
 RULES = load_rules()
 SENTENCES = ["乡镇党委书记要把抓党建作为最大的政绩。", "要坚持民主集中制，重大问题集体讨论决定。",
@@ -27,6 +28,7 @@ SENTENCES = ["乡镇党委书记要把抓党建作为最大的政绩。", "要�
 CHROME = ["下载本文档", "已阅读1页,还剩3页未读, 继续免费阅读", "当前位置:首页 >> 范文", "声明:本文内容由用户上传。",
           "分享到: 微信 QQ空间 微博", "发布时间:2023-01-01 作者:会员上传", "评论", "0/150", "提交评论"]
 HAN = re.compile("[\u4e00-\u9fff]")
+FIXTURES = Path(__file__).parent / "fixtures"
 
 paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map("".join)
 noise = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -104,3 +106,32 @@ def test_rendered_front_matter_parses(page):
         chapter = render_chapter(environment(), essay, SourceEntry(file="sources/raw/p.txt", site="测试"), "shuji", 1, 400)
         front = yaml.safe_load(chapter.text.split("\n---\n", 1)[0].lstrip("-\n"))
         assert front["title"] == essay.title
+
+
+def _all_rules() -> list[Rule]:
+    owners = [RULES, *RULES.sites]
+    return [rule for owner in owners for f in fields(owner) if isinstance(value := getattr(owner, f.name), tuple)
+            for rule in value if isinstance(rule, Rule)]
+
+
+# patterns Hypothesis cannot write examples for (a lookahead it cannot satisfy): the real pages below test them
+NOT_GENERATED = {"rules/boilerplate.yaml line_patterns.caption[2]"}
+
+
+@pytest.mark.parametrize("rule", [r for r in _all_rules() if r.where not in NOT_GENERATED], ids=lambda rule: rule.where)
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_rule_is_never_skipped_on_a_text_it_matches(rule, data):
+    """Rule.may_match (the literal test that lets the cleaner skip a pattern's search) is True on every text the
+    pattern finds something in: it may only save time, never change a decision."""
+    text = data.draw(st.from_regex(rule.pattern))
+    assert rule.may_match(text), (rule.where, rule.needs, text)
+
+
+def test_no_rule_is_skipped_on_a_line_of_a_real_page_it_matches():
+    lines = {line.strip() for page in sorted(FIXTURES.glob("real/pages/*")) + sorted(FIXTURES.glob("artefacts/*.txt"))
+             for line in page.read_text(encoding="utf-8").splitlines() if line.strip()}
+    matched = {rule: [line for line in lines if rule.pattern.search(line)] for rule in _all_rules()}
+    assert all(found for rule, found in matched.items() if rule.where in NOT_GENERATED), \
+        "a pattern Hypothesis cannot write examples for must match a line of a real page"
+    assert not [(rule.where, line) for rule, found in matched.items() for line in found if not rule.may_match(line)]
