@@ -45,7 +45,8 @@ BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文
                          rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$"
                          # an author's unit and name: "担保业务二部:邹杰", "组织办 / 王华"
                          rf"|^[{HAN}]{{2,12}}(部|处|科|室|办|队|组|所|站|中心|公司|支部)\s*[:：/]\s*[{HAN}]{{2,3}}$")
-MENU = re.compile(r"(\S{1,5}\s+){2,}\S")  # three or more short items side by side (a headline's spaced phrases are longer)
+MENU = re.compile(r"((?![+＋&＆]\s)\S{1,5}\s+){2,}\S")  # three or more short items side by side (a headline's spaced
+# phrases are longer; a lone plus between two phrases joins them: "培训赋能 + 实践提能 …")
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")

@@ -461,3 +461,10 @@ def test_a_headline_of_three_spaced_phrases_is_a_title_and_a_row_of_short_menu_i
     text = PROSE * 3 + "\n" + OTHER * 3 + "\n"
     assert title("激扬青春意气 汲取时代伟力 踔厉奋发迈向新征程\n" + text) == "激扬青春意气 汲取时代伟力 踔厉奋发迈向新征程"
     assert title("首页 新闻 工作总结 心得体会\n" + text) == ""
+
+
+def test_a_headline_of_two_phrases_joined_by_a_plus_is_a_title():
+    text = "党建引领聚合力 网格治理显成效\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    headline = "党建赋能 + 网格提能 培养一批治理“排头兵”"
+    assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
+    assert title("首页 + 新闻 + 总结 + 心得\n" + text) == "党建引领聚合力 网格治理显成效"
