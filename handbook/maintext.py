@@ -115,6 +115,7 @@ class DetectorSettings:
     bad_score: float
     dense_words: int
     dense_han_per_word: int
+    dense_sentences_han_per_word: int
     title_search_lines: int
     intro_max_lines: int
     intro_max_han: int
@@ -239,8 +240,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     dense = words >= s.dense_words and (
         han <= s.dense_han_per_word * len(distinct) and len(re.findall(r"[。！？!?]", text)) < 2
         # or a few sentences each with a word no essay uses, more of them than sentences ("…仅供预览…部分内容…。
-        # 下载后的文档…。下载之前…。"); one in each sentence is prose that names them ("要下载并学习…。上一篇文章讲了…。")
-        or len(strong) > len(parts := sentences(text)) and all(any(w in part for w in strong) for part in parts))
+        # 下载后的文档…。下载之前…。"); one in each sentence is prose that names them ("要下载并学习…。上一篇文章讲了…。"),
+        # and so are long sentences ("…或上传…图片…。…浏览群信息…点赞鼓舞…。")
+        or len(strong) > len(parts := sentences(text)) and all(any(w in part for w in strong) for part in parts)
+        and han <= s.dense_sentences_han_per_word * len(strong))
     form = 0.0  # evidence from the line's form rather than its words
     chars = len(re.sub(r"\s", "", text))
     masked = sum(len(m[0]) for m in MASK.finditer(text)) if han else 0

@@ -468,3 +468,13 @@ def test_a_headline_of_two_phrases_joined_by_a_plus_is_a_title():
     headline = "党建赋能 + 网格提能 培养一批治理“排头兵”"
     assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
     assert title("首页 + 新闻 + 总结 + 心得\n" + text) == "党建引领聚合力 网格治理显成效"
+
+
+def test_long_sentences_that_tell_of_uploads_and_likes_are_prose_and_a_viewers_blurb_is_not():
+    prose = ("该群建立以来，群成员积极行动，踊跃参与，或上传中央领导讲话和党章党纪党规知识，或上传一线职工在防汛、工程建设、"
+             "班组建设中的工作场景图片和心得体会，有的上传领导干部深入基层调研指导工作、为职工排忧解难等信息。党员干部在工作之余"
+             "浏览群信息成为新常态，对好的工作方法和先进典型及时点赞鼓舞，个人也受到了教育和激励。")
+    blurb = "说明：文章内容仅供预览，部分内容可能不全。下载后的文档，内容与下面显示的完全一致。下载之前请确认下面内容是否您想要的。"
+    md = markdown("党建微信群成为好帮手\n" + PROSE * 3 + "\n" + blurb + "\n" + prose + "\n" + OTHER * 3 + "\n")
+    assert prose in md
+    assert blurb not in md and "仅供预览" not in md
