@@ -478,3 +478,9 @@ def test_long_sentences_that_tell_of_uploads_and_likes_are_prose_and_a_viewers_b
     md = markdown("党建微信群成为好帮手\n" + PROSE * 3 + "\n" + blurb + "\n" + prose + "\n" + OTHER * 3 + "\n")
     assert prose in md
     assert blurb not in md and "仅供预览" not in md
+
+
+def test_a_sites_search_box_label_before_the_title_is_chrome():
+    page = clean("中国农村村民自治信息网,百度一下!\n工具理性:精准扶贫\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "工具理性:精准扶贫"
+    assert "百度一下" not in page.essays[0].markdown
