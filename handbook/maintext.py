@@ -784,8 +784,9 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     scored += [(about_text(titles[i], prose, d, title_max_chars), i) for i in menu_like]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
     scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
-    # a collection's title ("…工作总结7篇") only when no essay's own title is there
-    title_at = max(scored, key=lambda c: (not names_collection(titles[c[1]], d), c))[1] if scored else None
+    # a collection's title ("…工作总结7篇") only when no essay's own title is there (the count is read on the line as
+    # printed: title_junk cleans "(推荐20篇)" off the title)
+    title_at = max(scored, key=lambda c: (not names_collection(text_lines[c[1]][1].strip(), d), c))[1] if scored else None
     if title_at is not None:
         decision[title_at] = (True, "title" if title_at in looks else "title about text")
         for j in title_again(keys, keys[title_at], first):
@@ -934,7 +935,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)
     # a collection's title ("…(实用17篇)") names the page; the essay's own may follow the site's intro
-    collection = title_at is not None and names_collection(clean_title(text_lines[title_at][1]), d)
+    collection = title_at is not None and names_collection(text_lines[title_at][1].strip(), d)
     if (title_at is None or collection) and labels[first] == "good" and first not in labels_before:
         own = title_after_intro(text_lines, labels, verdicts, first, d, clean_title, title_max_chars)
         if own is not None:

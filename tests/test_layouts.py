@@ -484,3 +484,8 @@ def test_a_sites_search_box_label_before_the_title_is_chrome():
     page = clean("中国农村村民自治信息网,百度一下!\n工具理性:精准扶贫\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert page.essays[0].title == "工具理性:精准扶贫"
     assert "百度一下" not in page.essays[0].markdown
+
+
+def test_a_sites_count_of_its_essays_in_brackets_is_cut_off_the_title():
+    assert title("扶贫工作队的每天日记2020年(推荐20篇)\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "扶贫工作队的每天日记2020年"
+    assert title("乡镇抗旱的工作总结（优秀 20 篇）\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "乡镇抗旱的工作总结"
