@@ -957,6 +957,15 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         if title_at is not None:
             decision[title_at] = (False, "not the title")
         decision[moved] = (True, "title labelled")
+    elif title_at is not None and not glued and title_above_header(
+            first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars) == first \
+            and names_less_of_text(clean_title(text_lines[title_at][1]), clean_title(text_lines[first][1]),
+                                   prose_text(text_lines[first + 1:], labels[first + 1:])):
+        # the text's first line is a headline above the header; the short line before it was a column's name
+        # ("古海街道", "学生活动"): the text uses fewer of its words
+        decision[title_at] = (False, "not the title")
+        decision[first] = (True, "title above header")
+        moved, title_at, headline = first, None, text_lines[first][0]
     elif title_at is None and not glued and (moved := title_above_header(
             first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars)) is not None:
         decision[moved] = (True, "title above header")
@@ -986,6 +995,11 @@ def _pairs(text: str) -> list[str]:
 def prose_text(text_lines: list[tuple[int, str]], labels: list[str]) -> str:
     """The page's prose lines, one per line (a pair of characters is looked up in it as a substring: fast)."""
     return "\n".join(text_lines[i][1] for i, label in enumerate(labels) if label == "good")
+
+
+def names_less_of_text(title: str, other: str, prose: str) -> bool:
+    """Whether the prose uses a smaller share of the title's pairs of characters than of the other line's."""
+    return words_shared(title, prose) < words_shared(other, prose)
 
 
 def about_text(title: str, prose: str, d: Detector, max_chars: int) -> float:

@@ -489,3 +489,13 @@ def test_a_sites_search_box_label_before_the_title_is_chrome():
 def test_a_sites_count_of_its_essays_in_brackets_is_cut_off_the_title():
     assert title("扶贫工作队的每天日记2020年(推荐20篇)\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "扶贫工作队的每天日记2020年"
     assert title("乡镇抗旱的工作总结（优秀 20 篇）\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "乡镇抗旱的工作总结"
+
+
+def test_a_headline_above_the_header_is_the_title_not_the_columns_name_before_it():
+    text = ("作为一名社区工作人员，要用真情服务群众，在平凡的岗位上做好每一件小事，这是我工作以来最深的体会。" * 2 + "\n"
+            + OTHER * 3 + "\n")
+    page = clean("乡镇街道\n用真情服务群众,在平凡中铸就精彩人生\n信息来源:古海街道办事处   (已浏览次数)\n" + text)
+    assert page.essays[0].title == "用真情服务群众,在平凡中铸就精彩人生"
+    assert "乡镇街道" not in page.essays[0].markdown
+    # a column's name the text is about stays the title when the line below the header reads as its first sentence
+    assert title("社区工作体会\n我在社区工作了三年，有很多体会。\n信息来源:古海街道办事处\n" + text) == "社区工作体会"
