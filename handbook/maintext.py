@@ -57,6 +57,7 @@ CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(�
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
+ONE_NAME = re.compile(rf"^[{HAN}]{{2,3}}$")  # "夏一梅": one person's name on a line of its own
 NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 # a site's header glued before the text of a flattened page, up to the site's address ("秘书之家—全网资源每日更新
@@ -838,6 +839,13 @@ def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[
     return i
 
 
+def name_bylines(text_lines: list[tuple[int, str]], labels: list[str], d: Detector) -> list[int]:
+    """Lines of one person's name (a common surname, two or three characters) among the page's first lines, just
+    above prose and below another line: the author's byline under a headline ("夏一梅")."""
+    return [i for i in range(1, min(d.settings.title_search_lines, len(text_lines) - 1))
+            if ONE_NAME.match(name := text_lines[i][1].strip()) and name[0] in d.surnames and labels[i + 1] == "good"]
+
+
 def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lines: frozenset[int],
                        verdicts: list[Verdict], d: Detector, clean_title, max_chars: int) -> int | None:
     """A news page's headline is the line just above its header (source, author, date: the chrome rules' header
@@ -930,6 +938,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         return _result(lines, text_lines, verdicts, decision)
     spans, decision = decide_by_runs(labels, text_lines, d.settings)
     keep_near_runs(spans, labels, text_lines, verdicts, chrome_lines, decision, d)
+    bylines = name_bylines(text_lines, labels, d)
+    decision.update({i: (False, "name byline") for i in bylines})
+    header_lines |= {text_lines[i][0] for i in bylines}  # a byline is a header: the headline is just above it
     first = spans[0][0]
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)
@@ -1083,6 +1094,7 @@ REASONS = {
     "intro": "the site's words before the essay's title",
     "collection": "the title of the site's collection of essays (rules/maintext.yaml collection_title)",
     "after marker": "title again, byline or date between an essay marker and its text",
+    "name byline": "one person's name below the headline, above the text: the author's byline",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"

@@ -499,3 +499,10 @@ def test_a_headline_above_the_header_is_the_title_not_the_columns_name_before_it
     assert "乡镇街道" not in page.essays[0].markdown
     # a column's name the text is about stays the title when the line below the header reads as its first sentence
     assert title("社区工作体会\n我在社区工作了三年，有很多体会。\n信息来源:古海街道办事处\n" + text) == "社区工作体会"
+
+
+def test_one_persons_name_below_the_headline_is_a_byline_and_the_headline_is_the_title():
+    text = ("我到镇纪委工作已经三年，纪检路上没有一天松劲，也没有一天停步，这是我最深的体会。" * 2 + "\n" + OTHER * 3 + "\n")
+    page = clean("本版列表新闻\n纪检路上再出发:不松劲、不停步\n夏一梅\n" + text)
+    assert page.essays[0].title == "纪检路上再出发:不松劲、不停步"
+    assert "夏一梅" not in page.essays[0].markdown and "本版列表新闻" not in page.essays[0].markdown
