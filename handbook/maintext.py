@@ -567,16 +567,17 @@ def title_after_intro(text_lines, labels, verdicts, first: int, d: Detector, cle
 
 def menu_column(text_lines: list[tuple[int, str]], d: Detector, min_items: int = 3, max_han: int = 6) -> set[int]:
     """Lines in a column of three or more different short items (menu links, one per line: "工作总结" "心得体会"
-    …); not a short title printed three times."""
-    short = [han_count(t) <= max_han and not PUNCT.search(t) and not d.heading_start.match(t.strip())
-             for _, t in text_lines]
+    …, or numbered: "1. 首页" "2. 文章"; a numbered column ends at the first line with no number, which may be the
+    title); not a short title printed three times."""
+    short = [han_count(t) <= max_han and not PUNCT.search(t) for _, t in text_lines]
+    numbered = [bool(d.heading_start.match(t.strip())) for _, t in text_lines]
     found: set[int] = set()
     start = 0
     for i in range(len(short) + 1):
-        if i == len(short) or not short[i]:
+        if i == len(short) or not short[i] or i > start and numbered[i] != numbered[start]:
             if len({t.strip() for _, t in text_lines[start:i]}) >= min_items:
                 found.update(range(start, i))
-            start = i + 1
+            start = i + 1 if i == len(short) or not short[i] else i
     return found
 
 

@@ -506,3 +506,11 @@ def test_one_persons_name_below_the_headline_is_a_byline_and_the_headline_is_the
     page = clean("本版列表新闻\n纪检路上再出发:不松劲、不停步\n夏一梅\n" + text)
     assert page.essays[0].title == "纪检路上再出发:不松劲、不停步"
     assert "夏一梅" not in page.essays[0].markdown and "本版列表新闻" not in page.essays[0].markdown
+
+
+def test_a_column_of_numbered_menu_links_before_the_text_is_chrome_and_no_title():
+    page = clean("1. 首页\n2. 文章\n3. 兼职\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert "首页" not in page.essays[0].title
+    assert_gone(page.essays[0].markdown, "首页", "文章", "兼职")
+    # the column ends at the first line with no number: a short title just below it stays the title
+    assert title("1. 首页\n2. 文章\n3. 兼职\n镇长工作体会\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "镇长工作体会"
