@@ -514,3 +514,10 @@ def test_a_column_of_numbered_menu_links_before_the_text_is_chrome_and_no_title(
     assert_gone(page.essays[0].markdown, "首页", "文章", "兼职")
     # the column ends at the first line with no number: a short title just below it stays the title
     assert title("1. 首页\n2. 文章\n3. 兼职\n镇长工作体会\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "镇长工作体会"
+
+
+def test_a_question_asked_with_a_colloquial_word_keeps_its_question_mark():
+    question = "“可电商平台上,同款农产品价格至少高出两三块,我们为啥不能自己卖?”宋世龙一度很困惑。"
+    md = markdown("镇长工作体会\n" + PROSE * 2 + question + "\n" + OTHER * 3 + "\n")
+    assert GARBLED_NOTE not in md
+    assert "我们为啥不能自己卖？”宋世龙一度很困惑。" in md
