@@ -521,3 +521,10 @@ def test_a_question_asked_with_a_colloquial_word_keeps_its_question_mark():
     md = markdown("镇长工作体会\n" + PROSE * 2 + question + "\n" + OTHER * 3 + "\n")
     assert GARBLED_NOTE not in md
     assert "我们为啥不能自己卖？”宋世龙一度很困惑。" in md
+
+
+def test_a_credit_after_the_last_sentence_goes_with_the_unit_before_it_or_an_institution_as_source():
+    md = markdown("镇长工作体会\n" + PROSE * 3 + "(新洲乡 撰稿:徐玲、李琳 初审:李琳 复核:吴黎锋 终审:余晗)\n"
+                  + OTHER * 3 + "(唐山市纪委监委)\n")
+    assert_gone(md, "撰稿", "终审", "唐山市纪委监委")
+    assert md.count("取得了明显成效。") == 3 and "推动全镇高质量发展。" in md
