@@ -528,3 +528,9 @@ def test_a_credit_after_the_last_sentence_goes_with_the_unit_before_it_or_an_ins
                   + OTHER * 3 + "(唐山市纪委监委)\n")
     assert_gone(md, "撰稿", "终审", "唐山市纪委监委")
     assert md.count("取得了明显成效。") == 3 and "推动全镇高质量发展。" in md
+
+
+def test_a_betting_brand_of_latin_letters_before_the_title_goes():
+    page = clean("lm体育娱乐:先富带后富,他们把自己押上\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "先富带后富,他们把自己押上"
+    assert "体育" not in page.essays[0].markdown
