@@ -38,6 +38,7 @@ TIMESTAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(:\d{2})?"
 CN_DATE = re.compile(r"^[(（]?\d{4}年\d{1,2}月(\d{1,2}日)?[)）]?$")
 KEY = re.compile(rf"[^{HAN}A-Za-z0-9]")
 BYLINE = re.compile(rf"\s[{HAN}]{{2,3}}$|^[(（][{HAN}]{{2,4}}[)）]$")  # "…组织部 王锟", "(胡玲玲)"
+UNIT_AND_NAME = re.compile(rf"(工作队|部|委|局|办|站|所|中心|支部)([{HAN}]{{2,3}})$")  # "…工作队王飞"
 # a headline of two parallel phrases, as long as each other: "小社区 大服务", "…:新社区 老邻居" (no byline)
 PARALLEL = re.compile(rf"(?:^|[^{HAN}])([{HAN}]{{2,8}})\s([{HAN}]{{2,8}})$")
 NAMES = re.compile(rf"^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$")  # "袁梦甜 彭建军" or "小社区 大服务": surnames tell
@@ -375,9 +376,12 @@ def parallel(text: str) -> bool:
     return bool((m := PARALLEL.search(text)) and len(m[1]) == len(m[2]))
 
 
-def byline(text: str) -> bool:
-    """A name after the title or a unit ("…组织部 王锟"), not the second of two parallel phrases."""
-    return bool(BYLINE.search(text)) and not parallel(text)
+def byline(text: str, d: Detector) -> bool:
+    """A name after the title or a unit ("…组织部 王锟", "驻…柳毛村工作队王飞": a surname just after a unit's last
+    word), not the second of two parallel phrases."""
+    unit = UNIT_AND_NAME.search(text)
+    return (bool(BYLINE.search(text)) or bool(unit) and unit[2][0] in d.surnames and unit.start() >= 4) \
+        and not parallel(text)
 
 
 def title_form(text: str, d: Detector, max_chars: int) -> bool:
@@ -399,7 +403,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     han = han_count(stripped)
     if any(token.endswith(d.site_name_endings) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
             or separated(stripped, d) \
-            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped) \
+            or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped, d) \
             or BYLINE_LINE.match(stripped) or names_line(stripped, d) or MENU.search(stripped) or NOTE.fullmatch(stripped):
         return 0.0
     if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
@@ -523,12 +527,12 @@ def repeats(key: str, title: str) -> bool:
     return common >= 6 and common >= 0.6 * len(key)
 
 
-def plain_heading(text: str, verdict: Verdict, title: str) -> bool:
+def plain_heading(text: str, verdict: Verdict, title: str, d: Detector) -> bool:
     """A short line with nothing against it that is no byline, subtitle, note in round brackets (the author's
     unit) or copy of the title: a heading."""
     line = text.strip()
     return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
-        and not byline(line) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
+        and not byline(line, d) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
         and not repeats(line_key(line), title)
 
 
@@ -801,7 +805,7 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
             # a viewer's labels and notes ("内容预览:", "1、部分资料下载需要金币…") are no salutation or heading
             decision[i] = (True, "heading")  # a salutation, an opening sentence, the document's date
     if title_at is not None and first - 1 > title_at and labels[first - 1] == "short" \
-            and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at]):
+            and plain_heading(text_lines[first - 1][1], verdicts[first - 1], keys[title_at], d):
         decision[first - 1] = (True, "heading")  # the first section's heading, just before its text
     return title_at
 

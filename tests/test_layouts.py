@@ -534,3 +534,10 @@ def test_a_betting_brand_of_latin_letters_before_the_title_goes():
     page = clean("lm体育娱乐:先富带后富,他们把自己押上\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert page.essays[0].title == "先富带后富,他们把自己押上"
     assert "体育" not in page.essays[0].markdown
+
+
+def test_a_units_name_with_a_persons_name_glued_after_it_is_a_byline_and_a_diary_date_with_commas_stays():
+    page = clean("驻村日记\n驻林口县柳树镇柳毛村工作队王飞\n2017年7月21日,星期五,雨\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "驻村日记"
+    md = page.essays[0].markdown
+    assert "王飞" not in md and "2017年7月21日,星期五,雨" in md.replace("，", ",")
