@@ -844,11 +844,16 @@ def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[
     return i
 
 
+def one_name(text: str, d: Detector) -> bool:
+    """A line of one person's name: a common surname, two or three characters ("夏一梅")."""
+    return bool(ONE_NAME.match(name := text.strip())) and name[0] in d.surnames
+
+
 def name_bylines(text_lines: list[tuple[int, str]], labels: list[str], d: Detector) -> list[int]:
-    """Lines of one person's name (a common surname, two or three characters) among the page's first lines, just
-    above prose and below another line: the author's byline under a headline ("夏一梅")."""
+    """Lines of one person's name among the page's first lines, just above prose and below another line: the
+    author's byline under a headline."""
     return [i for i in range(1, min(d.settings.title_search_lines, len(text_lines) - 1))
-            if ONE_NAME.match(name := text_lines[i][1].strip()) and name[0] in d.surnames and labels[i + 1] == "good"]
+            if one_name(text_lines[i][1], d) and labels[i + 1] == "good"]
 
 
 def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lines: frozenset[int],
@@ -861,6 +866,8 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
         if not above or above[-1] >= min(first + 1, d.settings.title_search_lines):
             return None
         i = above[-1]
+        if i > 0 and one_name(text_lines[i][1], d):  # the author's name between the headline and the header
+            i -= 1
         title = clean_title(text_lines[i][1]).strip().rstrip("!！")
         if title and title_score(title, verdicts[i], False, d, max_chars) > 0:
             return i

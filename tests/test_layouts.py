@@ -541,3 +541,8 @@ def test_a_units_name_with_a_persons_name_glued_after_it_is_a_byline_and_a_diary
     assert page.essays[0].title == "驻村日记"
     md = page.essays[0].markdown
     assert "王飞" not in md and "2017年7月21日,星期五,雨" in md.replace("，", ",")
+
+
+def test_the_authors_name_between_the_headline_and_the_header_is_not_the_title():
+    page = clean("回忆与思考\n卢松华\n编者按:老干部是我党的宝贵财富,他们有丰富的经历。\n写在前面的话\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "回忆与思考"
