@@ -10,9 +10,9 @@ from .text import HAN
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 SYLLABLE = f"[a-zü{TONE_LETTERS}]{{1,7}}"
-# An annotation in half- or full-width brackets right after a Han character (a space may stand inside them:
+# An annotation in half- or full-width brackets or in 【】 right after a Han character (a space may stand inside them:
 # "會(huì )"), maybe followed by a space.
-ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（] ?(?P<syl>{SYLLABLE}) ?[)）](?P<space> (?=[^\\sA-Za-z0-9]))?")
+ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（【] ?(?P<syl>{SYLLABLE}) ?[)）】](?P<space> (?=[^\\sA-Za-z0-9]))?")
 
 
 def _toneless(syllable: str) -> str:

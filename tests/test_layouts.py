@@ -546,3 +546,8 @@ def test_a_units_name_with_a_persons_name_glued_after_it_is_a_byline_and_a_diary
 def test_the_authors_name_between_the_headline_and_the_header_is_not_the_title():
     page = clean("回忆与思考\n卢松华\n编者按:老干部是我党的宝贵财富,他们有丰富的经历。\n写在前面的话\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert page.essays[0].title == "回忆与思考"
+
+
+def test_pinyin_in_lenticular_brackets_goes():
+    md = markdown("镇长工作体会\n" + PROSE * 2 + "入党宣誓是发展党员的【de】一个重要程序,是庄【zhuāng】严神圣的一课。\n" + OTHER * 3 + "\n")
+    assert "入党宣誓是发展党员的一个重要程序，是庄严神圣的一课。" in md
