@@ -144,6 +144,7 @@ class Detector:
     heading_start: re.Pattern  # a numbered heading's start (rules/structure.yaml: heading styles, items, articles)
     function_words: re.Pattern  # any of the function words (rules/maintext.yaml function_words)
     vocabularies: tuple[tuple[str, float, bool, re.Pattern], ...]
+    words_before_chrome: tuple[str, ...]
     code_signals: tuple[re.Pattern, ...]
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
@@ -170,7 +171,7 @@ class Detector:
                       for name, v in data["vocabularies"].items())
         return cls(settings=settings, heading_start=heading_start,
                    function_words=re.compile("|".join(map(re.escape, sorted(data["function_words"], key=len, reverse=True)))),
-                   vocabularies=vocab,
+                   vocabularies=vocab, words_before_chrome=tuple(data["words_before_chrome"]),
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    title_ending=re.compile("|".join(map(re.escape, sorted(data["title_endings"], key=len, reverse=True)))),
@@ -228,7 +229,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     distinct: set[str] = set()
     strong: set[str] = set()  # the words of vocabularies that are no everyday words
     for name, weight, dilute, pattern in d.vocabularies:
-        hits = pattern.findall(text)
+        hits = vocabulary_hits(pattern, text, d)
         if hits:
             vocab += weight * len(hits) / (dilution if dilute else 1)
             distinct.update(hits)
@@ -490,10 +491,21 @@ def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
     return m if m and (m[1].endswith(d.title_endings) or d.collection_title.search(m[1][:-4])) else None
 
 
+def vocabulary_hits(pattern: re.Pattern, text: str, d: Detector) -> list[str]:
+    """A vocabulary's words in a text, but not one whose first character ends an everyday word before it
+    (rules/maintext.yaml words_before_chrome: "红色情" holds no 色情)."""
+    hits = pattern.findall(text)
+    if not hits:
+        return hits
+    return [m[0] for m in pattern.finditer(text)
+            if not any(text.startswith(w, m.start() + 1 - len(w)) for w in d.words_before_chrome
+                       if m.start() + 1 >= len(w))]
+
+
 def chrome_words_in(text: str, d: Detector) -> set[str]:
     """The words of the chrome vocabularies in a text that are no everyday words."""
     return {hit for name, _, _, pattern in d.vocabularies if not f"{name} ".startswith(ORDINARY)
-            for hit in pattern.findall(text)}
+            for hit in vocabulary_hits(pattern, text, d)}
 
 
 def strong_words(verdict: Verdict) -> bool:

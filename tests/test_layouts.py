@@ -551,3 +551,14 @@ def test_the_authors_name_between_the_headline_and_the_header_is_not_the_title()
 def test_pinyin_in_lenticular_brackets_goes():
     md = markdown("镇长工作体会\n" + PROSE * 2 + "入党宣誓是发展党员的【de】一个重要程序,是庄【zhuāng】严神圣的一课。\n" + OTHER * 3 + "\n")
     assert "入党宣誓是发展党员的一个重要程序，是庄严神圣的一课。" in md
+
+
+def test_a_chrome_word_whose_first_character_ends_an_everyday_word_is_no_hit():
+    from handbook.maintext import judge
+
+    d = load_rules().maintext
+    prose = ("在街道党工委领导下，漕塘村新时代文明实践站建成五大活动基地，特色制定“防空哨下的红色情”、小菜园项目等16项"
+             "特色志愿服务项目。")
+    assert "色情" not in " ".join(judge(prose, False, d).why)
+    assert "代开" not in " ".join(judge("全镇上下要以新时代开局之年为契机，推动各项工作。", False, d).why)
+    assert "色情" in " ".join(judge("网站含有色情内容", False, d).why)  # the word itself still counts
