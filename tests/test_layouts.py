@@ -562,3 +562,9 @@ def test_a_chrome_word_whose_first_character_ends_an_everyday_word_is_no_hit():
     assert "色情" not in " ".join(judge(prose, False, d).why)
     assert "代开" not in " ".join(judge("全镇上下要以新时代开局之年为契机，推动各项工作。", False, d).why)
     assert "色情" in " ".join(judge("网站含有色情内容", False, d).why)  # the word itself still counts
+
+
+def test_a_betting_brand_in_book_title_marks_injected_inside_a_word_goes():
+    md = markdown("镇长工作体会\n" + PROSE * 2 + "为确保“积分制”公平公正、高效运《AG旗舰厅APP》行,李进士堂镇建立了完善的积分评定和管理机制。\n"
+                  + OTHER * 3 + "\n")
+    assert "高效运行，李进士堂镇建立了完善的积分评定和管理机制。" in md
