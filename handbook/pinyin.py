@@ -9,10 +9,12 @@ from functools import lru_cache
 from .text import HAN
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-SYLLABLE = f"[a-zü{TONE_LETTERS}]{{1,7}}"
+WORD_MAX = 4  # characters of a word annotated as one
+SYLLABLES = f"[a-zü{TONE_LETTERS}]{{1,{7 * WORD_MAX}}}"  # one syllable (seven letters at most), or a word's run together
 # An annotation in half- or full-width brackets or in 【】 right after a Han character (a space may stand inside them:
-# "會(huì )"), maybe followed by a space.
-ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（【] ?(?P<syl>{SYLLABLE}) ?[)）】](?P<space> (?=[^\\sA-Za-z0-9]))?")
+# "會(huì )"), maybe followed by a space; or after a word, its syllables run together ("街道(jiēdào)").
+ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（【] ?(?P<syl>{SYLLABLES}) ?[)）】](?P<space> (?=[^\\sA-Za-z0-9]))?")
+WORD_BEFORE = re.compile(f"[{HAN}]+$")
 
 
 def _toneless(syllable: str) -> str:
@@ -44,13 +46,27 @@ def is_annotation(char: str, syllable: str) -> bool:
     return _toneless(syllable) in readings(char)
 
 
+def reads_as(chars: str, syllables: str) -> bool:
+    """Whether toneless syllables run together are a reading of the characters, one syllable each."""
+    if not chars:
+        return not syllables
+    return any(syllables.startswith(r) and reads_as(chars[1:], syllables[len(r):]) for r in readings(chars[0]) if r)
+
+
+def is_word_annotation(chars: str, syllables: str) -> bool:
+    """Syllables run together after a word ("街道(jiēdào)"): the reading of its last two or more characters."""
+    plain = _toneless(syllables)
+    return any(reads_as(chars[-k:], plain) for k in range(2, len(chars) + 1))
+
+
 def remove_pinyin(text: str) -> tuple[str, int]:
-    """Remove pinyin annotations that follow characters (tone marks, toneless, partial)."""
+    """Remove pinyin annotations that follow characters or words (tone marks, toneless, partial)."""
     count = 0
 
     def drop(match: re.Match) -> str:
         nonlocal count
-        if is_annotation(match["char"], match["syl"]):
+        if is_annotation(match["char"], match["syl"]) or is_word_annotation(
+                WORD_BEFORE.search(text, max(0, match.start() + 1 - WORD_MAX), match.start() + 1)[0], match["syl"]):
             count += 1
             return match["char"]
         return match.group(0)

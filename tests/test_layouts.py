@@ -568,3 +568,10 @@ def test_a_betting_brand_in_book_title_marks_injected_inside_a_word_goes():
     md = markdown("镇长工作体会\n" + PROSE * 2 + "为确保“积分制”公平公正、高效运《AG旗舰厅APP》行,李进士堂镇建立了完善的积分评定和管理机制。\n"
                   + OTHER * 3 + "\n")
     assert "高效运行，李进士堂镇建立了完善的积分评定和管理机制。" in md
+
+
+def test_a_words_pinyin_run_together_after_it_goes_and_english_in_brackets_stays():
+    md = markdown("镇长工作体会\n" + PROSE * 2 + "文庙街道(jiēdào)、九疑(jiǔyí)瑶族乡分别(fēnbié)就殡葬改革工作作汇报发言。"
+                  "新方案(final)已经印发。\n" + OTHER * 3 + "\n")
+    assert "文庙街道、九疑瑶族乡分别就殡葬改革工作作汇报发言。" in md
+    assert "新方案(final)已经印发。" in md.replace("（", "(").replace("）", ")")
