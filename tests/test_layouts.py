@@ -575,3 +575,10 @@ def test_a_words_pinyin_run_together_after_it_goes_and_english_in_brackets_stays
                   "新方案(final)已经印发。\n" + OTHER * 3 + "\n")
     assert "文庙街道、九疑瑶族乡分别就殡葬改革工作作汇报发言。" in md
     assert "新方案(final)已经印发。" in md.replace("（", "(").replace("）", ")")
+
+
+def test_a_papers_or_broadcasters_dateline_and_a_casinos_site_inside_a_sentence_go():
+    md = markdown("镇长工作体会\n十堰广电讯(全媒体记者 张欣 通讯员 王昌鑫)" + PROSE * 2 + "\n江南时报讯 " + OTHER * 2
+                  + "\n学院党委书记、威尼斯官网院长出席会议并讲话。\n")
+    assert_gone(md, "广电讯", "张欣", "时报讯", "威尼斯")
+    assert md.startswith("# 镇长工作体会\n\n今年以来") and "学院党委书记、院长出席会议并讲话。" in md
