@@ -582,3 +582,19 @@ def test_a_papers_or_broadcasters_dateline_and_a_casinos_site_inside_a_sentence_
                   + "\n学院党委书记、威尼斯官网院长出席会议并讲话。\n")
     assert_gone(md, "广电讯", "张欣", "时报讯", "威尼斯")
     assert md.startswith("# 镇长工作体会\n\n今年以来") and "学院党委书记、院长出席会议并讲话。" in md
+
+
+def test_a_title_set_off_in_book_title_marks_with_a_count_of_essays_is_the_title_alone():
+    text = PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    assert title("《镇长经济工作会议讲话(汇总三篇)》\n" + text) == "镇长经济工作会议讲话"
+
+
+def test_a_pictures_label_where_the_picture_was_goes():
+    md = markdown("镇长工作体会\n" + PROSE * 3 + "\n【资料图】\n" + OTHER * 3 + "\n")
+    assert "资料图" not in md
+
+
+def test_an_intro_that_says_the_site_gathered_the_essays_goes():
+    intro = "特色小镇是具有明确产业定位和一定社区功能的发展平台,下面是搜集整理的特色小镇调研报告。"
+    md = markdown("特色小镇调研报告\n" + intro + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert "搜集整理" not in md and "今年以来" in md
