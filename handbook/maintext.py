@@ -58,6 +58,7 @@ CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(�
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
+QUOTED = re.compile("[“”‘’「」\"]")
 ONE_NAME = re.compile(rf"^[{HAN}]{{2,3}}$")  # "夏一梅": one person's name on a line of its own
 NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
@@ -385,6 +386,12 @@ def byline(text: str, d: Detector) -> bool:
         and not parallel(text)
 
 
+def site_name(token: str, d: Detector) -> bool:
+    """A word that ends like a site's or blog's name (site_name_endings: "…网", "…社区"), with no quotation marks
+    in it: a headline's phrase quotes ("志愿服务“余热”暖社区"), a site's name does not."""
+    return token.endswith(d.site_name_endings) and not QUOTED.search(token)
+
+
 def title_form(text: str, d: Detector, max_chars: int) -> bool:
     """Whether a line has a title's form at all: two Han characters or more, not too long, no sentence or
     clause, no numbered heading (the text's, never its title), not cut off at a dash ("…排头兵——": its end is
@@ -402,7 +409,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
         return 0.0
     stripped = text.strip()
     han = han_count(stripped)
-    if any(token.endswith(d.site_name_endings) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
+    if any(site_name(token, d) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped, d) \
             or BYLINE_LINE.match(stripped) or names_line(stripped, d) or MENU.search(stripped) or NOTE.fullmatch(stripped):

@@ -598,3 +598,9 @@ def test_an_intro_that_says_the_site_gathered_the_essays_goes():
     intro = "特色小镇是具有明确产业定位和一定社区功能的发展平台,下面是搜集整理的特色小镇调研报告。"
     md = markdown("特色小镇调研报告\n" + intro + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert "搜集整理" not in md and "今年以来" in md
+
+
+def test_a_headline_whose_last_phrase_quotes_and_ends_like_a_sites_name_is_a_title():
+    headline = "七旬老党员徐燕燕:四十五年党龄映初心 志愿服务“余热”暖社区"
+    assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
+    assert title("幸福家园社区\n镇长工作体会\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "镇长工作体会"
