@@ -604,3 +604,10 @@ def test_a_headline_whose_last_phrase_quotes_and_ends_like_a_sites_name_is_a_tit
     headline = "七旬老党员徐燕燕:四十五年党龄映初心 志愿服务“余热”暖社区"
     assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == headline
     assert title("幸福家园社区\n镇长工作体会\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n") == "镇长工作体会"
+
+
+def test_header_fields_a_reading_time_and_a_morning_papers_dateline_go():
+    md = markdown("镇长工作体会\n所属地区:安徽-合肥-肥西县\n发布日期:2024-10-27 09:32\n点击次数:81\n本篇文章634字,读完约2分钟\n"
+                  "中国早报山东淄博讯(通讯员 曹加欣)" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert_gone(md, "所属地区", "发布日期", "点击次数", "读完约", "早报", "曹加欣")
+    assert md.startswith("# 镇长工作体会\n\n今年以来")
