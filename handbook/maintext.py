@@ -58,6 +58,7 @@ CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(�
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
+SUBTITLE = re.compile(rf"^(——|—|--)\s*[{HAN}“]")  # "——以武汉市江汉区为个案", below the title
 QUOTED = re.compile("[“”‘’「」\"]")
 ONE_NAME = re.compile(rf"^[{HAN}]{{2,3}}$")  # "夏一梅": one person's name on a line of its own
 NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
@@ -816,6 +817,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
         decision[title_at] = (True, "title" if title_at in looks else "title about text")
         for j in title_again(keys, keys[title_at], first):
             decision[j] = (False, "title again")
+        if title_at + 1 < first and SUBTITLE.match(text_lines[title_at + 1][1].strip()):
+            decision[title_at + 1] = (True, "subtitle")
     for i in before:
         line = text_lines[i][1].strip()
         if (title_at is None or i > title_at) and (ends_sentence(line) or d.heading_start.match(line) or CN_DATE.match(line)
@@ -1126,6 +1129,7 @@ REASONS = {
     "collection": "the title of the site's collection of essays (rules/maintext.yaml collection_title)",
     "after marker": "title again, byline or date between an essay marker and its text",
     "name byline": "one person's name below the headline, above the text: the author's byline",
+    "subtitle": "the line just below the title that opens with a dash: its subtitle",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"

@@ -611,3 +611,9 @@ def test_header_fields_a_reading_time_and_a_morning_papers_dateline_go():
                   "中国早报山东淄博讯(通讯员 曹加欣)" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert_gone(md, "所属地区", "发布日期", "点击次数", "读完约", "早报", "曹加欣")
     assert md.startswith("# 镇长工作体会\n\n今年以来")
+
+
+def test_a_subtitle_opening_with_a_dash_below_the_title_stays():
+    page = clean("乡镇效能建设的调研与思考\n——以某某市某某区为个案\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert page.essays[0].title == "乡镇效能建设的调研与思考"
+    assert "——以某某市某某区为个案" in page.essays[0].markdown
