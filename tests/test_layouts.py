@@ -617,3 +617,10 @@ def test_a_subtitle_opening_with_a_dash_below_the_title_stays():
     page = clean("乡镇效能建设的调研与思考\n——以某某市某某区为个案\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert page.essays[0].title == "乡镇效能建设的调研与思考"
     assert "——以某某市某某区为个案" in page.essays[0].markdown
+
+
+def test_a_bracketed_editors_note_a_journals_issue_line_and_a_news_agencys_dateline_go():
+    md = markdown("镇长工作体会\n【编者按】今年是新一届委员的开局之年,我们推出系列访谈。\n《回族研究》(银川)2014年第3期 第54-67页\n"
+                  "凤凰新闻社讯 " + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert_gone(md, "编者按", "回族研究", "新闻社讯")
+    assert md.startswith("# 镇长工作体会\n\n今年以来")
