@@ -624,3 +624,10 @@ def test_a_bracketed_editors_note_a_journals_issue_line_and_a_news_agencys_datel
                   "凤凰新闻社讯 " + PROSE * 3 + "\n" + OTHER * 3 + "\n")
     assert_gone(md, "编者按", "回族研究", "新闻社讯")
     assert md.startswith("# 镇长工作体会\n\n今年以来")
+
+
+def test_a_columns_name_before_a_bar_is_cut_off_the_title_and_a_breadcrumb_is_no_title():
+    text = PROSE * 3 + "\n" + OTHER * 3 + "\n"
+    assert title("经验交流发言摘登|吐鲁番市人大代表康志成:当好群众的“代言人”\n" + text) \
+        == "吐鲁番市人大代表康志成:当好群众的“代言人”"
+    assert title("网站首页|关于我们\n镇长工作体会\n" + text) == "镇长工作体会"
