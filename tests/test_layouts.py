@@ -631,3 +631,11 @@ def test_a_columns_name_before_a_bar_is_cut_off_the_title_and_a_breadcrumb_is_no
     assert title("经验交流发言摘登|吐鲁番市人大代表康志成:当好群众的“代言人”\n" + text) \
         == "吐鲁番市人大代表康志成:当好群众的“代言人”"
     assert title("网站首页|关于我们\n镇长工作体会\n" + text) == "镇长工作体会"
+
+
+def test_a_headers_date_and_counter_glued_before_the_first_sentences_go_and_the_text_stays():
+    md = markdown("镇长工作体会\n发布日期:2024-10-27 09:32 点击次数:81" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+    assert_gone(md, "发布日期", "点击次数")
+    assert md.count("取得了明显成效。") == 3
+    # a header line with more fields after the date is a header line, whole
+    assert "作者" not in markdown("镇长工作体会\n发布日期:2024-10-27 作者:王华 来源:本站\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
