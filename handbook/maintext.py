@@ -502,9 +502,6 @@ def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
 def vocabulary_hits(pattern: re.Pattern, text: str, d: Detector) -> list[str]:
     """A vocabulary's words in a text, but not one whose first character ends an everyday word before it
     (rules/maintext.yaml words_before_chrome: "红色情" holds no 色情)."""
-    hits = pattern.findall(text)
-    if not hits:
-        return hits
     return [m[0] for m in pattern.finditer(text)
             if not any(text.startswith(w, m.start() + 1 - len(w)) for w in d.words_before_chrome
                        if m.start() + 1 >= len(w))]
@@ -598,10 +595,11 @@ def menu_column(text_lines: list[tuple[int, str]], d: Detector, min_items: int =
     found: set[int] = set()
     start = 0
     for i in range(len(short) + 1):
-        if i == len(short) or not short[i] or i > start and numbered[i] != numbered[start]:
+        ends = i == len(short) or not short[i]  # a long line (or the end) ends a column; a change of numbering too
+        if ends or i > start and numbered[i] != numbered[start]:
             if len({t.strip() for _, t in text_lines[start:i]}) >= min_items:
                 found.update(range(start, i))
-            start = i + 1 if i == len(short) or not short[i] else i
+            start = i + 1 if ends else i
     return found
 
 
