@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import char_frequency
@@ -195,3 +196,42 @@ def repair_mojibake_page(text: str) -> tuple[str, int]:
         total += repaired + marked
         lines.append(line)
     return "\n".join(lines), total
+
+
+REAL_STOPS = re.compile("[，。,]")
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    """The Han characters some PDFs' fonts put out for punctuation (rules/script.yaml pdf_font)."""
+    marks: dict[str, str]  # stand-in → mark ("袁" → "，"); a key of two characters is a stand-in in its context ("院“" → "：“")
+    pairs: dict[str, str]  # opener and closer → the two marks ("野冶" → "“”")
+    min_marks: int  # stand-ins of a comma or a stop a line needs, with none of its own, to be read this way
+    min_han: int  # and Han characters: a short name line ("袁遥") is no such line
+
+    def stand_ins(self, line: str) -> int:
+        return sum(line.count(ch) for ch in self.marks if len(ch) == 1 and self.marks[ch] in "，。")
+
+    def is_misread(self, line: str) -> bool:
+        return not REAL_STOPS.search(line) and self.stand_ins(line) >= self.min_marks and len(HAN_CHAR.findall(line)) >= self.min_han
+
+
+def restore_pdf_punctuation(text: str, font: PdfFont) -> tuple[str, int]:
+    """A PDF's text layer with its punctuation read as Han ("工作袁我们…做向导遥" is "工作，我们…做向导。"):
+    when some line of the page reads that way, every line with stand-ins and no comma or stop of its own
+    gets its marks back (a column's short lines too). Returns (text, marks restored)."""
+    lines = text.split("\n")
+    if not any(font.is_misread(line) for line in lines):
+        return text, 0
+    restored = 0
+    for i, line in enumerate(lines):
+        if REAL_STOPS.search(line) or not font.stand_ins(line) and not any(line.count(p[0]) for p in font.pairs):
+            continue
+        for pair, (open_mark, close_mark) in font.pairs.items():
+            line, n = re.subn(f"{pair[0]}([^{pair}]{{0,60}}?){pair[1]}", f"{open_mark}\\1{close_mark}", line)
+            restored += 2 * n
+        for stand_in, mark in sorted(font.marks.items(), key=lambda kv: -len(kv[0])):
+            line, n = re.subn(r"\s*".join(map(re.escape, stand_in)), mark, line)  # "道院 野" is "道：“" too
+            restored += n
+        lines[i] = line
+    return "\n".join(lines), restored

@@ -34,6 +34,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "field_codes_removed", markup.remove_field_codes(text, rules.field_codes))
     # before conversion: t2s would change the bytes a wrong decoding left
     text = _step(steps, "mojibake_repaired", garble.repair_mojibake_page(text))
+    text = _step(steps, "pdf_punctuation_restored", garble.restore_pdf_punctuation(text, rules.pdf_font))
     text = _step(steps, "pinyin_removed", pinyin.remove_pinyin(text))
     text = _step(steps, "chars_converted", script.to_simplified(text, rules.zhu_words, rules.keep_chars))
     text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .garble import PdfFont
 from .maintext import Detector, DetectorSettings
 from .model import HandbookError
 
@@ -358,6 +359,7 @@ class Rules:
     zhu_words: tuple[str, ...]
     keep_chars: str
     radicals: dict
+    pdf_font: PdfFont
     roles: RoleRules
     settings: Settings
     maintext: Detector
@@ -398,6 +400,22 @@ def _texts(items, where: str) -> tuple[str, ...]:
         if not isinstance(item, str):
             raise HandbookError(f"{where}[{i}] must be text, got {item!r}")
     return tuple(items)
+
+
+def _pdf_font(script: RuleFile) -> PdfFont:
+    """rules/script.yaml pdf_font: each pair is an opener and a closer mapped to two marks."""
+    font = script.get("pdf_font", dict)
+    where = f"{script.name}: pdf_font"
+    for key in ("marks", "pairs"):
+        mapping = font.get(key)
+        if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+            raise HandbookError(f"{where}.{key} must map text to text")
+    if not all(len(k) == 2 == len(v) for k, v in font["pairs"].items()):
+        raise HandbookError(f"{where}.pairs: each entry maps two characters to two marks")
+    for key in ("min_marks", "min_han"):
+        if not isinstance(font.get(key), int):
+            raise HandbookError(f"{where}.{key} must be a whole number")
+    return PdfFont(font["marks"], font["pairs"], font["min_marks"], font["min_han"])
 
 
 @lru_cache(maxsize=4)
@@ -451,6 +469,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         zhu_words=script.strings("zhu_words"),
         keep_chars="".join(script.strings("keep_chars", [])),
         radicals=script.text_mapping("radicals"),
+        pdf_font=_pdf_font(script),
         roles=RoleRules.load(RuleFile(rules_dir / "roles.yaml", rules_dir)),
         settings=Settings.load(RuleFile(rules_dir / "settings.yaml", rules_dir)),
         maintext=_detector(RuleFile(rules_dir / "maintext.yaml", rules_dir), _heading_start(structure, heading_styles)),

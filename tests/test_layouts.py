@@ -639,3 +639,21 @@ def test_a_headers_date_and_counter_glued_before_the_first_sentences_go_and_the_
     assert md.count("取得了明显成效。") == 3
     # a header line with more fields after the date is a header line, whole
     assert "作者" not in markdown("镇长工作体会\n发布日期:2024-10-27 作者:王华 来源:本站\n" + PROSE * 3 + "\n" + OTHER * 3 + "\n")
+
+
+def test_punctuation_a_pdfs_font_put_out_as_han_characters_is_put_back():
+    misread = ("初次下村做野阳光扶贫冶工作袁我们请熟悉人文地理的村委会于会计做向导遥 于会计喝斥道院 野你耶汪爷什么袁"
+               "这是来帮你家做好事的袁真是狗咬吕洞宾不识好人心遥 冶大狼狗渊德国牧羊犬冤向我们狂吠不止袁这狗听得懂吗钥\n"
+               "我们走村串户袁在一道道尧一排排的\n")
+    md = markdown("走访贫困户随笔\n" + misread)
+    assert "初次下村做“阳光扶贫”工作，我们请熟悉人文地理的村委会于会计做向导。" in md
+    assert "于会计喝斥道：“你‘汪’什么，这是来帮你家做好事的，" in md
+    assert "大狼狗（德国牧羊犬）向我们狂吠不止，这狗听得懂吗？" in md
+    assert "我们走村串户，在一道道、一排排的" in md  # a column's short line on the same page too
+
+
+def test_a_surname_or_a_word_that_is_a_stand_in_stays_on_an_ordinary_page():
+    text = "袁家村党支部书记袁文化谈遥感监测\n" + PROSE + "田野里的果园硕果累累，袁书记说要把路修到村民家门口。\n"
+    md = markdown(text)
+    assert "袁家村党支部书记袁文化谈遥感监测" in clean(text).essays[0].title + md
+    assert "田野里的果园硕果累累，袁书记说要把路修到村民家门口。" in md

@@ -167,6 +167,8 @@ BROKEN_RULES = [
     ("structure.yaml", "inline_heading_styles: [cn_dun, cn_paren]", "inline_heading_styles: [cn_dun, paren]",
      "inline_heading_styles: 'paren' is not one of heading_styles"),
     ("script.yaml", "⺠: 民", "⺠: 5", "rules/script.yaml: radicals: '⺠': 5 must map text to text"),
+    ("script.yaml", "渊冤: '（）'", "渊冤: '（'", "rules/script.yaml: pdf_font.pairs: each entry maps two characters to two marks"),
+    ("script.yaml", "min_han: 20", "min_han: many", "rules/script.yaml: pdf_font.min_han must be a whole number"),
     ("maintext.yaml", "weight: 1.5", "weight: abc", "rules/maintext.yaml: a value of the wrong kind"),
     ("maintext.yaml", "good_score: 4.5", "good_score: high", "rules/maintext.yaml: good_score must be a number, got str"),
     ("maintext.yaml", "tail_window: 2", "tail_window: 0", "rules/maintext.yaml: tail_window must be above 0"),
