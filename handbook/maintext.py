@@ -28,6 +28,8 @@ MASK = re.compile(rf"(?:([#*＊×xX])\1{{1,3}})(?=[{HAN}])")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
 ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
+# a headline of two phrases with one bar between them ("“头雁”上学记 | 听听他们的学习感悟"); no other separator
+TWO_PHRASES = re.compile(r"^([^|｜/>»›_·→]+)[|｜]([^|｜/>»›_·→]+)$")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
@@ -259,7 +261,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if repeated and han < 40:
         form += s.repeated_weight
         why.append("repeated on the page")
-    if han < 40 and (separated(text.strip(), d) or MENU.search(text.strip()) or KEYWORD_LIST.match(text.strip())):
+    if han < 40 and (separated(text.strip(), d) or menu(text.strip(), d) or KEYWORD_LIST.match(text.strip())):
         form += s.separators_weight
         why.append(SEPARATED)
     if ("....." in text or "………" in text or "·····" in text) and TOC.search(text):  # the search only where leaders are
@@ -365,7 +367,20 @@ def separated(text: str, d: Detector) -> bool:
     alternatives and ends like a document (title_endings)."""
     if ALTERNATIVE.match(text) and text.endswith(d.title_endings):
         return False
-    return bool(SEPARATORS.search(text))
+    return not two_phrases(text, d) and bool(SEPARATORS.search(text))
+
+
+def two_phrases(text: str, d: Detector) -> bool:
+    """A headline's two phrases with one bar between them ("“头雁”上学记 | 听听他们的学习感悟"), no menu: each of
+    four Han characters or more, with no Latin letters and no site's name."""
+    halves = TWO_PHRASES.match(text)
+    return bool(halves) and all(han_count(h) >= 4 and not LATIN.search(h) and not site_name(h.strip(), d)
+                                for h in halves.groups())
+
+
+def menu(text: str, d: Detector) -> bool:
+    """Three or more short items side by side, not a headline's two phrases with a bar between them."""
+    return bool(MENU.search(text)) and not two_phrases(text, d)
 
 
 def names_line(text: str, d: Detector) -> bool:
@@ -413,7 +428,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     if any(site_name(token, d) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped, d) \
-            or BYLINE_LINE.match(stripped) or names_line(stripped, d) or MENU.search(stripped) or NOTE.fullmatch(stripped):
+            or BYLINE_LINE.match(stripped) or names_line(stripped, d) or menu(stripped, d) or NOTE.fullmatch(stripped):
         return 0.0
     if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)

@@ -657,3 +657,10 @@ def test_a_surname_or_a_word_that_is_a_stand_in_stays_on_an_ordinary_page():
     md = markdown(text)
     assert "袁家村党支部书记袁文化谈遥感监测" in clean(text).essays[0].title + md
     assert "田野里的果园硕果累累，袁书记说要把路修到村民家门口。" in md
+
+
+def test_a_headline_of_two_phrases_with_a_bar_between_them_is_the_title_and_a_menu_is_not():
+    assert title("“头雁”上学记 | 听听他们的学习感悟\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == "“头雁”上学记 | 听听他们的学习感悟"
+    page = "首页 | 新闻中心\n网站首页 | 共产党员网\n乡镇党建工作总结\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n"
+    assert title(page) == "乡镇党建工作总结"
+    assert_gone(markdown(page), "新闻中心", "共产党员网")
