@@ -664,3 +664,10 @@ def test_a_headline_of_two_phrases_with_a_bar_between_them_is_the_title_and_a_me
     page = "首页 | 新闻中心\n网站首页 | 共产党员网\n乡镇党建工作总结\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n"
     assert title(page) == "乡镇党建工作总结"
     assert_gone(markdown(page), "新闻中心", "共产党员网")
+
+
+def test_empty_labels_a_collection_date_and_links_to_the_sites_other_pages_go():
+    md = markdown("镇党委书记在全镇经济工作会议上的讲话\n收录日期:2024年6月20日\n导读:\n" + PROSE * 3 + "\n" + OTHER * 2
+                  + "\n附件:\n相关稿件:\n推荐访问:共青团 代表大会\n")
+    assert_gone(md, "收录日期", "导读", "附件", "相关稿件", "推荐访问", "代表大会")
+    assert PROSE in md and OTHER in md
