@@ -167,6 +167,7 @@ class Detector:
     unfinished_endings: tuple[str, ...]
     self_promotion: re.Pattern
     collection_title: re.Pattern
+    speaker_caption: re.Pattern
 
     @classmethod
     def from_yaml(cls, data: dict, settings: DetectorSettings, heading_start: re.Pattern) -> "Detector":
@@ -192,7 +193,9 @@ class Detector:
                    signature_endings=tuple(data["signature_endings"]),
                    unfinished_endings=tuple(data["unfinished_endings"]),
                    self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
-                   collection_title=re.compile(data["collection_title"]))
+                   collection_title=re.compile(data["collection_title"]),
+                   speaker_caption=re.compile("(?:" + "|".join(map(re.escape, data["speaker_posts"])) + f")[{data['surnames']}]"
+                                              f"[{HAN}]{{1,2}}\\s*(在[^，,。]{{0,8}}上)?(讲话|发言|致辞)。?$"))
 
 
 def line_key(text: str) -> str:
@@ -279,7 +282,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if han and han <= s.button_max_han and covered >= s.button_share * han and vocab:
         form += s.separators_weight
         why.append("nothing but chrome words (a button or a label)")
-    if BYLINE_LINE.match(text.strip()) or names_line(text.strip(), d):
+    if BYLINE_LINE.match(text.strip()) or names_line(text.strip(), d) or speaker_caption(text.strip(), d):
         form += s.separators_weight
         why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
@@ -383,6 +386,11 @@ def menu(text: str, d: Detector) -> bool:
     return bool(MENU.search(text)) and not two_phrases(text, d)
 
 
+def speaker_caption(text: str, d: Detector) -> bool:
+    """A photo's caption that names who speaks ("街道党工委书记、人大工委主任胡建文讲话"), in a short line."""
+    return len(text) <= 40 and bool(d.speaker_caption.search(text))
+
+
 def names_line(text: str, d: Detector) -> bool:
     """People's names side by side (the authors: "袁梦甜 彭建军"), each opened by a common surname (rules/maintext.yaml
     surnames), not a headline's parallel phrases ("小社区 大服务")."""
@@ -428,7 +436,8 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     if any(site_name(token, d) for token in NAME_PARTS.split(stripped)) and not parallel(stripped) \
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped, d) \
-            or BYLINE_LINE.match(stripped) or names_line(stripped, d) or menu(stripped, d) or NOTE.fullmatch(stripped):
+            or BYLINE_LINE.match(stripped) or names_line(stripped, d) or speaker_caption(stripped, d) \
+            or menu(stripped, d) or NOTE.fullmatch(stripped):
         return 0.0
     if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)

@@ -671,3 +671,21 @@ def test_empty_labels_a_collection_date_and_links_to_the_sites_other_pages_go():
                   + "\n附件:\n相关稿件:\n推荐访问:共青团 代表大会\n")
     assert_gone(md, "收录日期", "导读", "附件", "相关稿件", "推荐访问", "代表大会")
     assert PROSE in md and OTHER in md
+
+
+def test_a_site_describing_itself_by_its_name_goes_and_the_title_below_it_is_found():
+    page = ("职称论文咨询网,专业提供留学生论文、职称发表论文等各类论文学术咨询服务的论文网站。\n“新乡土中国”社会团结的秩序基础\n"
+            + PROSE * 3 + "\n" + OTHER * 2 + "\n")
+    assert title(page) == "“新乡土中国”社会团结的秩序基础"
+    assert_gone(markdown(page), "职称论文咨询网")
+
+
+def test_photo_captions_that_name_a_scene_or_a_speaker_go_and_are_no_title():
+    page = ("以奋力一跃的劲头 全力打好收官之战\n" + PROSE * 3 + "\n会议现场\n" + OTHER * 2 + "\n街道党工委书记、人大工委主任胡建文讲话\n"
+            + OTHER + "\n“妈妈厨房”志愿者们在后厨包包子场景\n" + PROSE + "\n三、深入一线到现场\n" + OTHER + "\n")
+    assert title(page) == "以奋力一跃的劲头 全力打好收官之战"
+    md = markdown(page)
+    assert_gone(md, "会议现场", "胡建文讲话", "包包子场景")
+    assert "三、深入一线到现场" in md  # a numbered heading is no caption
+    # a speech's title names its meeting ("在…上的讲话"): no caption
+    assert title("镇党委书记王明在全镇经济工作会议上的讲话\n" + PROSE * 3 + "\n") == "镇党委书记王明在全镇经济工作会议上的讲话"
