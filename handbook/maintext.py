@@ -76,6 +76,8 @@ UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
 UNRELATED_AFTER_TEXT = re.compile(rf"[。！？]([{HAN}]{{2,12}})$")
 UNRELATED = "unrelated words injected into the text: no two of its characters in a row occur elsewhere on the page"
 BRACKETED_DATE = re.compile(r"^[(（]\s*\d{4}\s*年")  # "(2026 年 2 月 6 日)": the date of a speech, below its title
+NEWS_DATE = re.compile(r"(\d{4}年)?\d{1,2}月\d{1,2}日")  # the date a news report opens with ("2月28日下午,…")
+COLLECTION_WORD = re.compile("(精选|范文|大全|汇编|选编)?")  # a site's word after a document's name
 GLUED_LABEL = re.compile(r"^(\S{2,12}?)[ \t\u3000\xa0]{3,}(?=\S)")
 KEYWORD_LIST = re.compile(r"^([^；;，,。\s]{2,10}[；;])+[^；;，,。\s]{2,10}[；;]?$")  # "乡镇治理;社会关系;乡镇政府"
 
@@ -153,6 +155,7 @@ class Detector:
     title_words: tuple[str, ...]
     title_endings: tuple[str, ...]
     title_ending: re.Pattern  # any of them, the longest first: "讲话稿" is one word, not "讲话" then "稿"
+    meeting_ending: re.Pattern
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
@@ -180,6 +183,7 @@ class Detector:
                    code_signals=tuple(re.compile(p) for p in data["code_signals"]),
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    title_ending=re.compile("|".join(map(re.escape, sorted(data["title_endings"], key=len, reverse=True)))),
+                   meeting_ending=re.compile("|".join(map(re.escape, data["meeting_endings"]))),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
                    title_label=re.compile(data["title_label"]),
@@ -497,7 +501,11 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
         return m
     ends = [e.end() for e in d.title_ending.finditer(head[:max_chars + 10])]
     # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
-    opened = [e for e in ends if head[e:].startswith(d.text_openers)]
+    # (a collection's word may end the title first: "…讲话体会精选在新时代…"), or a news lead's date ("…动员会2月28日下午")
+    # a news report's title ends at its meeting's name only so (meeting_endings: "…部署会召开之后" is a sentence)
+    meetings = [e.end() for e in d.meeting_ending.finditer(head[:max_chars + 10])]
+    opened = sorted(e + len(c[0]) for e in ends + meetings if (c := COLLECTION_WORD.match(head, e))
+                    and (head[e + len(c[0]):].startswith(d.text_openers) or NEWS_DATE.match(head, e + len(c[0]))))
     # or the speech's date in brackets after its speaker ("…表态发言某县县长王某(2026 年 2 月 6 日)各位代表"): the
     # title ends at the last title word, the speaker stays with the text
     if not opened and ends and BRACKETED_DATE.match(text[len(head):]) and han_count(head[ends[-1]:]) <= 12:

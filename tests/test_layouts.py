@@ -689,3 +689,14 @@ def test_photo_captions_that_name_a_scene_or_a_speaker_go_and_are_no_title():
     assert "三、深入一线到现场" in md  # a numbered heading is no caption
     # a speech's title names its meeting ("在…上的讲话"): no caption
     assert title("镇党委书记王明在全镇经济工作会议上的讲话\n" + PROSE * 3 + "\n") == "镇党委书记王明在全镇经济工作会议上的讲话"
+
+
+def test_a_title_glued_to_the_text_may_end_with_a_collections_word_or_a_meetings_name_before_a_news_date():
+    page = "乡镇干部学习习近平讲话体会精选在新时代新征程的背景下，乡镇干部肩负的职责越来越多元。" + PROSE * 3 + "\n"
+    assert title(page) == "乡镇干部学习习近平讲话体会精选"
+    assert "在新时代新征程的背景下，乡镇干部肩负的职责越来越多元。" in markdown(page)
+    news = "金塔镇召开农业农村和经济工作生产动员会2月28日下午，金塔镇组织召开全镇农业农村和经济工作会议。" + PROSE * 3 + "\n"
+    assert title(news) == "金塔镇召开农业农村和经济工作生产动员会"
+    # a meeting's name inside the first sentence is no title's end
+    sentence = "全市党史学习教育动员部署会召开之后，全市上下迅速掀起了党史学习教育的热潮。" + PROSE * 3 + "\n"
+    assert "全市党史学习教育动员部署会召开之后，全市上下迅速掀起了党史学习教育的热潮。" in markdown(sentence)
