@@ -700,3 +700,10 @@ def test_a_title_glued_to_the_text_may_end_with_a_collections_word_or_a_meetings
     # a meeting's name inside the first sentence is no title's end
     sentence = "全市党史学习教育动员部署会召开之后，全市上下迅速掀起了党史学习教育的热潮。" + PROSE * 3 + "\n"
     assert "全市党史学习教育动员部署会召开之后，全市上下迅速掀起了党史学习教育的热潮。" in markdown(sentence)
+
+
+def test_a_search_query_glued_after_the_title_is_cut_off_and_a_question_heading_stays():
+    assert title("一个调解员的自述 人民调解员工资多少\n" + PROSE * 3 + "\n") == "一个调解员的自述"
+    assert title("村干部履职记录(履职情况怎么写)\n" + PROSE * 3 + "\n") == "村干部履职记录"
+    md = markdown("乡镇宣传办工作职责\n" + PROSE * 2 + "\n1. 乡镇宣传办的主要工作职责是什么\n" + OTHER * 2 + "\n")
+    assert "乡镇宣传办的主要工作职责是什么" in md  # a question the text asks itself is no search query
