@@ -181,12 +181,15 @@ WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 NEXT_TO_CHINESE = re.compile(f"(?<={ZH})[,:;!?]|[,:;!?](?={ZH})")
 PAREN_PAIR = re.compile(r"\(([^()]{0,80})\)")
 HALF_WIDTH_STOP = re.compile(f"(?<=[{HAN}])\\.(?=[{HAN}])")
+# a dot after 的, which never ends a sentence, is a mark a site put into the text ("安全的.大事"): it goes
+STRAY_DOT = re.compile(f"(?<=的)\\.(?=[{HAN}])")
 SPACE_AT_FULL_WIDTH = re.compile(f"(?<=[{CJK_PUNCT}])[ \\t\u3000]+(?={ZH})|(?<={ZH})[ \\t\u3000]+(?=[{CJK_PUNCT}])")
 
 
 def widen_punctuation(text: str) -> tuple[str, int]:
     """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay. A half-width
-    full stop between Han characters becomes 。, and spaces next to full-width punctuation go (the
+    full stop between Han characters becomes 。 (but after 的 it is a stray mark and goes), and spaces next to
+    full-width punctuation go (the
     style check, handbook/style.py, flags both).
     Returns (text, marks widened).
 
@@ -218,9 +221,10 @@ def widen_punctuation(text: str) -> tuple[str, int]:
     while (widened := PAREN_PAIR.sub(widen_pair, text)) != text:
         text = widened
     text = NEXT_TO_CHINESE.sub(widen, text)
+    text, stray = STRAY_DOT.subn("", text)
     text, stops = HALF_WIDTH_STOP.subn("。", text)
     text, spaces = SPACE_AT_FULL_WIDTH.subn("", text)
-    return text, count + stops + spaces
+    return text, count + stray + stops + spaces
 
 
 LINE_START_SPECIAL = re.compile(r"^(\s*)(\d+)([.)])")

@@ -707,3 +707,9 @@ def test_a_search_query_glued_after_the_title_is_cut_off_and_a_question_heading_
     assert title("村干部履职记录(履职情况怎么写)\n" + PROSE * 3 + "\n") == "村干部履职记录"
     md = markdown("乡镇宣传办工作职责\n" + PROSE * 2 + "\n1. 乡镇宣传办的主要工作职责是什么\n" + OTHER * 2 + "\n")
     assert "乡镇宣传办的主要工作职责是什么" in md  # a question the text asks itself is no search query
+
+
+def test_a_stray_dot_a_site_put_after_de_goes_and_a_half_width_full_stop_becomes_a_full_width_one():
+    md = markdown("乡镇安全生产工作会议主持词\n首先,安全生产是一项事关人民生命财产安全的.大事,大家一定要引起高度重视.今天参加会议的人员都是正职领导。"
+                  + PROSE * 2 + "\n")
+    assert "首先，安全生产是一项事关人民生命财产安全的大事，大家一定要引起高度重视。今天参加会议的人员都是正职领导。" in md
