@@ -562,6 +562,8 @@ def test_a_chrome_word_whose_first_character_ends_an_everyday_word_is_no_hit():
     assert "色情" not in " ".join(judge(prose, False, d).why)
     assert "代开" not in " ".join(judge("全镇上下要以新时代开局之年为契机，推动各项工作。", False, d).why)
     assert "色情" in " ".join(judge("网站含有色情内容", False, d).why)  # the word itself still counts
+    assert "份资料" not in " ".join(judge("记得初到工业园时，我拿到的第一份资料就是工业", False, d).why)
+    assert "份资料" in " ".join(judge("共1份资料", False, d).why)
 
 
 def test_a_betting_brand_in_book_title_marks_injected_inside_a_word_goes():
