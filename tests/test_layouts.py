@@ -689,6 +689,9 @@ def test_photo_captions_that_name_a_scene_or_a_speaker_go_and_are_no_title():
     md = markdown(page)
     assert_gone(md, "会议现场", "胡建文讲话", "包包子场景")
     assert "三、深入一线到现场" in md  # a numbered heading is no caption
+    visits = markdown("统战工作交流\n" + PROSE * 2 + "\n参观万柯公司“四好商会”实践创新基地\n" + OTHER * 2 + "\n")
+    assert_gone(visits, "参观万柯公司")
+    assert title("参观红色教育基地感想\n" + PROSE * 3 + "\n") == "参观红色教育基地感想"  # an essay's title names a visit too
     # a speech's title names its meeting ("在…上的讲话"): no caption
     assert title("镇党委书记王明在全镇经济工作会议上的讲话\n" + PROSE * 3 + "\n") == "镇党委书记王明在全镇经济工作会议上的讲话"
 
