@@ -718,3 +718,17 @@ def test_a_stray_dot_a_site_put_after_de_goes_and_a_half_width_full_stop_becomes
     md = markdown("乡镇安全生产工作会议主持词\n首先,安全生产是一项事关人民生命财产安全的.大事,大家一定要引起高度重视.今天参加会议的人员都是正职领导。"
                   + PROSE * 2 + "\n")
     assert "首先，安全生产是一项事关人民生命财产安全的大事，大家一定要引起高度重视。今天参加会议的人员都是正职领导。" in md
+
+
+def test_a_posting_time_a_lead_label_picture_placeholders_and_a_wechat_account_go():
+    page = ("抗击疫情,你我有责\n用户头像\n行业动态     |      2025-06-23 09:58\n导语\n长安君(ID:changan-j):检查来往车辆,登记人员信息,"
+            "劝返外村人员。" + PROSE * 2 + "\n文章图片\n" + OTHER * 2 + "\n")
+    md = markdown(page)
+    assert_gone(md, "用户头像", "行业动态", "09:58", "导语", "长安君", "changan", "文章图片")
+    assert "检查来往车辆，登记人员信息，劝返外村人员。" in md
+    assert "2020年1月2日" in markdown("镇长在全镇大会上的讲话\n2020年1月2日\n" + PROSE * 3 + "\n")  # a speech's date stays
+
+
+def test_a_collections_number_and_its_word_for_all_are_cut_off_a_title():
+    assert title("1、平凡英雄事迹个人学习心得\n" + PROSE * 3 + "\n") == "平凡英雄事迹个人学习心得"
+    assert title("倡导乡镇移风易俗倡议书大全\n" + PROSE * 3 + "\n") == "倡导乡镇移风易俗倡议书"

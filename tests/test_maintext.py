@@ -249,7 +249,7 @@ def titles_of(page_text: str) -> list[str]:
 
 
 def test_a_subtitle_label_and_a_column_tag_are_no_part_of_the_title():
-    assert titles_of("副标题:某某村驻村日记大全\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某某村驻村日记大全"]
+    assert titles_of("副标题:某某村驻村日记两则\n" + PROSE * 3 + "\n" + PROSE * 2) == ["某某村驻村日记两则"]
     assert titles_of("首页 > 正文\n【基层故事】王某某:我的驻村工作体会\n" + PROSE * 3 + "\n" + PROSE * 2) \
         == ["王某某:我的驻村工作体会"]
 
