@@ -51,9 +51,13 @@ def clean_title(title: str, rules: Rules) -> str:
 
 
 def _without_stuffed_keywords(title: str) -> str:
-    """The title alone, when what follows it in brackets or after commas only repeats it with more words."""
+    """The title alone, when what follows it in brackets or after commas only repeats it with more words, when
+    it is printed several times in a row, or when its category after a dash is its last word again
+    ("…思想政治工作总结-总结")."""
     if (m := re.match(r"^(.{4,}?)[(（](.+)[)）]$", title)) and m[1] in m[2]:
         return m[1].strip()
+    if (m := re.fullmatch(r"(.{4,}?)\1+", title)) or (m := re.fullmatch(r"(.*?(\S{2,4}))\s*[-_|｜]\s*\2", title)):
+        return m[1].strip() if han_count(m[1]) >= 4 else title
     parts = [p.strip() for p in re.split(r"[,，|｜、\s]+", title)]
     if len(parts) > 1 and han_count(parts[0]) >= 4 and all(parts[0] in p for p in parts[1:]):
         return parts[0]

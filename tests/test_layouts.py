@@ -732,3 +732,9 @@ def test_a_posting_time_a_lead_label_picture_placeholders_and_a_wechat_account_g
 def test_a_collections_number_and_its_word_for_all_are_cut_off_a_title():
     assert title("1、平凡英雄事迹个人学习心得\n" + PROSE * 3 + "\n") == "平凡英雄事迹个人学习心得"
     assert title("倡导乡镇移风易俗倡议书大全\n" + PROSE * 3 + "\n") == "倡导乡镇移风易俗倡议书"
+
+
+def test_a_title_printed_several_times_in_a_row_or_with_its_last_word_as_its_category_is_cut_to_one():
+    assert title("党员下沉社区抗疫先进事迹党员下沉社区抗疫先进事迹党员下沉社区抗疫先进事迹\n" + PROSE * 3 + "\n") == "党员下沉社区抗疫先进事迹"
+    assert title("乡镇上半年思想政治工作总结 -总结\n" + PROSE * 3 + "\n") == "乡镇上半年思想政治工作总结"
+    assert title("谈谈谈心谈话制度\n" + PROSE * 3 + "\n") == "谈谈谈心谈话制度"  # a repeated character is no repeated title
