@@ -28,8 +28,9 @@ MASK = re.compile(rf"(?:([#*＊×xX])\1{{1,3}})(?=[{HAN}])")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
 # two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
 ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
-# a headline of two phrases with one bar between them ("“头雁”上学记 | 听听他们的学习感悟"); no other separator
-TWO_PHRASES = re.compile(r"^([^|｜/>»›_·→]+)[|｜]([^|｜/>»›_·→]+)$")
+# a headline of two phrases with one bar or dot between them ("“头雁”上学记 | 听听他们的学习感悟", "实干争先·跨越发展丨…");
+# no other separator
+TWO_PHRASES = re.compile(r"^([^|｜/>»›_·→]+)[|｜·]([^|｜/>»›_·→]+)$")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
 DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
@@ -378,7 +379,7 @@ def separated(text: str, d: Detector) -> bool:
 
 
 def two_phrases(text: str, d: Detector) -> bool:
-    """A headline's two phrases with one bar between them ("“头雁”上学记 | 听听他们的学习感悟"), no menu: each of
+    """A headline's two phrases with one bar or dot between them ("“头雁”上学记 | 听听他们的学习感悟"), no menu: each of
     four Han characters or more, with no Latin letters and no site's name."""
     halves = TWO_PHRASES.match(text)
     return bool(halves) and all(han_count(h) >= 4 and not LATIN.search(h) and not site_name(h.strip(), d)
@@ -386,8 +387,10 @@ def two_phrases(text: str, d: Detector) -> bool:
 
 
 def menu(text: str, d: Detector) -> bool:
-    """Three or more short items side by side, not a headline's two phrases with a bar between them."""
-    return bool(MENU.search(text)) and not two_phrases(text, d)
+    """Three or more short items side by side, not a headline's two phrases with a bar between them, nor its
+    spaced phrases with function words in them ("老人吃得好 楼院守得牢 邻里处得亲": a menu's items are nouns)."""
+    return bool(MENU.search(text)) and not two_phrases(text, d) \
+        and sum(bool(d.function_words.search(item)) for item in text.split()) < 2
 
 
 def speaker_caption(text: str, d: Detector) -> bool:

@@ -738,3 +738,11 @@ def test_a_title_printed_several_times_in_a_row_or_with_its_last_word_as_its_cat
     assert title("党员下沉社区抗疫先进事迹党员下沉社区抗疫先进事迹党员下沉社区抗疫先进事迹\n" + PROSE * 3 + "\n") == "党员下沉社区抗疫先进事迹"
     assert title("乡镇上半年思想政治工作总结 -总结\n" + PROSE * 3 + "\n") == "乡镇上半年思想政治工作总结"
     assert title("谈谈谈心谈话制度\n" + PROSE * 3 + "\n") == "谈谈谈心谈话制度"  # a repeated character is no repeated title
+
+
+def test_a_headline_of_spaced_phrases_with_function_words_or_of_two_phrases_with_a_dot_is_no_menu():
+    assert title("老人吃得好 楼院守得牢 邻里处得亲\n" + PROSE * 3 + "\n") == "老人吃得好 楼院守得牢 邻里处得亲"
+    headline = "实干争先·跨越发展丨党课开讲啦 乘乡村振兴东风 扬共同富裕之帆"
+    assert title(headline + "\n" + PROSE * 3 + "\n") == headline
+    page = "首页 新闻 通知 公告 下载\n乡镇党建工作总结\n" + PROSE * 3 + "\n"
+    assert title(page) == "乡镇党建工作总结" and "公告" not in markdown(page)
