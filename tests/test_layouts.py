@@ -746,3 +746,13 @@ def test_a_headline_of_spaced_phrases_with_function_words_or_of_two_phrases_with
     assert title(headline + "\n" + PROSE * 3 + "\n") == headline
     page = "首页 新闻 通知 公告 下载\n乡镇党建工作总结\n" + PROSE * 3 + "\n"
     assert title(page) == "乡镇党建工作总结" and "公告" not in markdown(page)
+
+
+def test_a_sites_name_with_its_slogans_and_an_editors_note_labelled_anyu_go_and_the_title_below_is_found():
+    page = ("历史网-历史之家、历史上的今天!\n按语:2021年11月27日,省人大制度理论研究会召开年度研究成果结项评审会。\n"
+            "开展民生实事项目人大代表票决制的调研与思考\n" + PROSE * 3 + "\n")
+    assert title(page) == "开展民生实事项目人大代表票决制的调研与思考"
+    assert_gone(markdown(page), "历史网", "按语", "结项评审会")
+    # a paragraph that opens with a site's dateline is the text
+    md = markdown("社区抗疫工作纪实\n文化艺术网-文化艺术报讯(全媒体记者 唐伟)今年三月,新型冠状病毒肺炎疫情突然侵袭汉中。" + PROSE * 2 + "\n")
+    assert "新型冠状病毒肺炎疫情突然侵袭汉中。" in md
