@@ -756,3 +756,7 @@ def test_a_sites_name_with_its_slogans_and_an_editors_note_labelled_anyu_go_and_
     # a paragraph that opens with a site's dateline is the text
     md = markdown("社区抗疫工作纪实\n文化艺术网-文化艺术报讯(全媒体记者 唐伟)今年三月,新型冠状病毒肺炎疫情突然侵袭汉中。" + PROSE * 2 + "\n")
     assert "新型冠状病毒肺炎疫情突然侵袭汉中。" in md
+
+
+def test_a_sites_badge_before_a_title_is_cut_off_it():
+    assert title("编辑推荐 【丁香】聆听第一书记讲驻村故事(随笔)\n" + PROSE * 3 + "\n") == "聆听第一书记讲驻村故事(随笔)"
