@@ -760,3 +760,9 @@ def test_a_sites_name_with_its_slogans_and_an_editors_note_labelled_anyu_go_and_
 
 def test_a_sites_badge_before_a_title_is_cut_off_it():
     assert title("编辑推荐 【丁香】聆听第一书记讲驻村故事(随笔)\n" + PROSE * 3 + "\n") == "聆听第一书记讲驻村故事(随笔)"
+
+
+def test_the_line_above_a_dash_subtitle_is_the_headline_though_it_reads_like_a_menu():
+    page = "铭记历史 坚定信念 敬业奉献\n——参观渤海垦区革命纪念馆心得体会\n" + PROSE * 3 + "\n"
+    assert title(page) == "铭记历史 坚定信念 敬业奉献"
+    assert "——参观渤海垦区革命纪念馆心得体会" in markdown(page)
