@@ -763,6 +763,7 @@ def test_a_sites_badge_before_a_title_is_cut_off_it():
 
 
 def test_the_line_above_a_dash_subtitle_is_the_headline_though_it_reads_like_a_menu():
-    page = "铭记历史 坚定信念 敬业奉献\n——参观渤海垦区革命纪念馆心得体会\n" + PROSE * 3 + "\n"
+    visit = "市委党校组织学员集体参观了渤海垦区革命纪念馆，大家纷纷交流心得体会，深受教育。"
+    page = "铭记历史 坚定信念 敬业奉献\n——参观渤海垦区革命纪念馆心得体会\n" + visit + PROSE * 2 + "\n" + visit + "\n"
     assert title(page) == "铭记历史 坚定信念 敬业奉献"
     assert "——参观渤海垦区革命纪念馆心得体会" in markdown(page)
