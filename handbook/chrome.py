@@ -13,6 +13,7 @@ from .rules import Rule, Rules, SiteProfile
 from .text import ends_sentence, han_count
 
 BULLET = re.compile(r"^[\s•·●▪◆◇■□○\-*]+")
+SENTENCE_STOPS = re.compile(r"[。！？!?]")
 Lines = list[tuple[int, str]]
 
 
@@ -20,11 +21,15 @@ def _match_key(line: str) -> str:
     return BULLET.sub("", line).strip()
 
 
-def chrome_rule(line: str, patterns: tuple[Rule, ...], anchored: tuple[Rule, ...], max_chars: int) -> Rule | None:
+def chrome_rule(line: str, patterns: tuple[Rule, ...], anchored: tuple[Rule, ...], max_chars: int,
+                max_sentences: int) -> Rule | None:
     """The rule that makes a line chrome, or None. Unanchored patterns only judge short lines, so a
     paragraph of prose that mentions a keyword is never dropped: a long line is judged by `anchored`, the
-    patterns that match at a line's start only."""
+    patterns that match at a line's start only; a line of more than `max_sentences` sentences by none (a page
+    flattened onto one line that opens with "编者按:" is the text)."""
     key = _match_key(line)
+    if len(SENTENCE_STOPS.findall(key)) > max_sentences:
+        return None
     return next((rule for rule in (patterns if len(key) <= max_chars else anchored) if rule.pattern.search(key)), None)
 
 
@@ -93,7 +98,7 @@ def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> t
     page = "\n".join(text for _, text in lines)
     patterns = tuple(rule for rule in rules.line_patterns + (site.line_patterns if site else ()) if rule.may_match(page))
     anchored = anchored_at_start(patterns)  # once per page, not per line
-    max_chars = rules.settings["chrome_max_line_chars"]
+    max_chars, max_sentences = rules.settings["chrome_max_line_chars"], rules.settings["chrome_max_line_sentences"]
     kept: Lines = []
     dropped: list[Dropped] = []
     section: Rule | None = None
@@ -102,7 +107,7 @@ def drop_chrome_lines(lines: Lines, rules: Rules, site: SiteProfile | None) -> t
         if not key:
             kept.append((number, ""))
             continue
-        rule = chrome_rule(line, patterns, anchored, max_chars)
+        rule = chrome_rule(line, patterns, anchored, max_chars, max_sentences)
         where = rule.where if rule else ""
         kind = rule.kind if rule else None
         if kind is None and section and (BULLET.match(line) or re.match(r"^\d+[.、]", key)):

@@ -194,6 +194,7 @@ class Settings:
     The stages read it by key (settings["max_source_bytes"]), as they read the YAML mapping before."""
 
     chrome_max_line_chars: int
+    chrome_max_line_sentences: int
     max_source_bytes: int
     max_chapter_chars: int
     chunk_min_run: int

@@ -767,3 +767,11 @@ def test_the_line_above_a_dash_subtitle_is_the_headline_though_it_reads_like_a_m
     page = "铭记历史 坚定信念 敬业奉献\n——参观渤海垦区革命纪念馆心得体会\n" + visit + PROSE * 2 + "\n" + visit + "\n"
     assert title(page) == "铭记历史 坚定信念 敬业奉献"
     assert "——参观渤海垦区革命纪念馆心得体会" in markdown(page)
+
+
+def test_a_paragraph_of_many_sentences_is_text_whatever_label_opens_it():
+    note = "编者按:" + "“千万工程”造就了万千美丽乡村,也造福了广大农民群众。" * 9
+    md = markdown("乡村之美|记得住乡愁\n\n" + note + "\n")
+    assert "“千万工程”造就了万千美丽乡村，也造福了广大农民群众。" in md
+    short_note = "编者按:两载寒暑,驻村工作队用脚步丈量大地。"
+    assert_gone(markdown("驻村工作纪实\n" + short_note + "\n" + PROSE * 3 + "\n"), "两载寒暑")

@@ -15,7 +15,7 @@ RULES = load_rules()
 
 def kind(line: str) -> str | None:
     rule = chrome_rule(line, RULES.line_patterns, anchored_at_start(RULES.line_patterns),
-                       RULES.settings["chrome_max_line_chars"])
+                       RULES.settings["chrome_max_line_chars"], RULES.settings["chrome_max_line_sentences"])
     return rule.kind if rule else None
 
 
