@@ -47,8 +47,11 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "
 
 
 def normalise(text: str) -> str:
-    """Width, quotes, 著/着 and spaces removed; line breaks kept (one per run), so a snippet matches within a line."""
+    """Width, quotes, 著/着 and spaces removed; line breaks kept (one per run), so a snippet matches within a line.
+    A full stop after a Han character is one mark in either width ("差异." as on the page, "差异。" as the handbook
+    writes it), as NFKC makes "," and "，" one."""
     text = re.sub(r"[^\S\n]+", "", unicodedata.normalize("NFKC", text).translate(QUOTES))
+    text = re.sub(r"(?<=[\u4e00-\u9fff”’）)])\.(?![\d.])", "。", text)  # not an ellipsis "..."
     return re.sub(r"\n+", "\n", text)
 
 
