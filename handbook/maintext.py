@@ -1186,10 +1186,11 @@ def title_glued_again(text: str, title: str) -> str:
 def site_sentences_before_text(text: str, d: Detector) -> str:
     """The site's own sentences at the start of the text's first line, before the essay's first words
     ("此资料由网络收集而来如有侵权请告知上传者立即删除。…"): each has two or more words no essay uses (one may be
-    the essay's: "…三年工作时间。"); or ""."""
+    the essay's: "…三年工作时间。"), and none opens as a text does ("近日,…在微信朋友圈大量转发,…赢得广泛点赞。":
+    text_openers); or ""."""
     cut = ""
     for sentence in sentences(text.strip()):
-        if len(chrome_words_in(sentence, d)) < 2:
+        if len(chrome_words_in(sentence, d)) < 2 or sentence.lstrip("“‘（( ").startswith(d.text_openers):
             break
         cut += sentence
     rest = text.strip()[len(cut):]

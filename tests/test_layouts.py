@@ -775,3 +775,9 @@ def test_a_paragraph_of_many_sentences_is_text_whatever_label_opens_it():
     assert "“千万工程”造就了万千美丽乡村，也造福了广大农民群众。" in md
     short_note = "编者按:两载寒暑,驻村工作队用脚步丈量大地。"
     assert_gone(markdown("驻村工作纪实\n" + short_note + "\n" + PROSE * 3 + "\n"), "两载寒暑")
+
+
+def test_a_first_sentence_that_opens_as_a_text_does_is_no_sites_blurb_though_it_names_wechat_and_likes():
+    first = ("近日,饶平县推出多版本“换届纪律”顺口溜,并被干部群众在微信朋友圈大量转发,这种“接地气”的方式赢得广泛点赞。")
+    md = markdown("换届纪律顺口溜\n本报讯 " + first + " " + PROSE * 3 + "\n")
+    assert "这种“接地气”的方式赢得广泛点赞。" in md
