@@ -781,3 +781,14 @@ def test_a_first_sentence_that_opens_as_a_text_does_is_no_sites_blurb_though_it_
     first = ("近日,饶平县推出多版本“换届纪律”顺口溜,并被干部群众在微信朋友圈大量转发,这种“接地气”的方式赢得广泛点赞。")
     md = markdown("换届纪律顺口溜\n本报讯 " + first + " " + PROSE * 3 + "\n")
     assert "这种“接地气”的方式赢得广泛点赞。" in md
+
+
+def test_footer_links_a_reprints_original_title_a_portals_sponsor_stars_and_picture_credits_go():
+    page = ("散兵镇“四到位”完成社会组织调研工作[图]\n" + PROSE * 2 + "★★★★★★★★★" + OTHER + "\n党课现场。\n"
+            "年轻的长寿古镇一角。 (长寿古镇供图)\n" + OTHER * 2 + "\n本内容不代表本网观点和政治立场\n原标题:《泉州市惠安县考察团来蜀山区考察》\n"
+            "微信公众号\n官方微博\n全国党建研究会非公有制经济组织党建研究专业委员会主办\n")
+    assert title(page) == "散兵镇“四到位”完成社会组织调研工作"
+    md = markdown(page)
+    assert_gone(md, "★", "党课现场", "长寿古镇", "本网观点", "原标题", "微信公众号", "官方微博", "专业委员会主办")
+    assert PROSE + OTHER in md
+    assert "本次活动由县委组织部主办" in markdown("活动纪实\n" + PROSE * 3 + "\n本次活动由县委组织部主办\n" + OTHER * 2 + "\n")
