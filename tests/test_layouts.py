@@ -792,3 +792,10 @@ def test_footer_links_a_reprints_original_title_a_portals_sponsor_stars_and_pict
     assert_gone(md, "★", "党课现场", "长寿古镇", "本网观点", "原标题", "微信公众号", "官方微博", "专业委员会主办")
     assert PROSE + OTHER in md
     assert "本次活动由县委组织部主办" in markdown("活动纪实\n" + PROSE * 3 + "\n本次活动由县委组织部主办\n" + OTHER * 2 + "\n")
+
+
+def test_an_essay_sites_slogan_naming_its_samples_by_length_goes_and_the_headline_above_the_header_is_the_title():
+    page = ("300字范文,内容丰富有趣,生活中的好帮手!\n古交市首个村民委员会换届选举工作圆满完成\n时间:2023-07-04 15:11:44\n"
+            + PROSE * 3 + "\n")
+    assert title(page) == "古交市首个村民委员会换届选举工作圆满完成"
+    assert_gone(markdown(page), "300字范文", "好帮手")
