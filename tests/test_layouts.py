@@ -799,3 +799,11 @@ def test_an_essay_sites_slogan_naming_its_samples_by_length_goes_and_the_headlin
             + PROSE * 3 + "\n")
     assert title(page) == "古交市首个村民委员会换届选举工作圆满完成"
     assert_gone(markdown(page), "300字范文", "好帮手")
+
+
+def test_credits_after_the_last_sentence_go_with_a_bar_after_them_or_with_writer_and_photographer_marked_by_slashes():
+    md = markdown("换届纪律顺口溜\n" + PROSE * 3 + "力争送到每一位基层党员手中。 (余秋松 赖卓群) |\n")
+    assert_gone(md, "余秋松", "|")
+    md = markdown("乡村振兴纪实\n" + PROSE * 3 + "为持续推进乡村全面振兴作出新的更大贡献。(仝颖凯/文 吕元贞 赵昱/图)\n")
+    assert_gone(md, "仝颖凯", "赵昱")
+    assert "作出新的更大贡献。" in md
