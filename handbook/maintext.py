@@ -45,6 +45,7 @@ UNIT_AND_NAME = re.compile(rf"(工作队|部|委|局|办|站|所|中心|支部)(
 # a headline of two parallel phrases, as long as each other: "小社区 大服务", "…:新社区 老邻居" (no byline)
 PARALLEL = re.compile(rf"(?:^|[^{HAN}])([{HAN}]{{2,8}})\s([{HAN}]{{2,8}})$")
 NAMES = re.compile(rf"^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$")  # "袁梦甜 彭建军" or "小社区 大服务": surnames tell
+LISTED_NAMES = re.compile(rf"^[{HAN}]{{2,3}}(、[{HAN}]{{2,3}}){{2,7}}$")  # "陈伟东、孔娜娜、张大维、舒小虎"
 BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
                          rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$"
                          # an author's unit and name: "担保业务二部:邹杰", "组织办 / 王华"
@@ -400,8 +401,12 @@ def speaker_caption(text: str, d: Detector) -> bool:
 
 def names_line(text: str, d: Detector) -> bool:
     """People's names side by side (the authors: "袁梦甜 彭建军"), each opened by a common surname (rules/maintext.yaml
-    surnames), not a headline's parallel phrases ("小社区 大服务")."""
-    return bool(NAMES.match(text)) and all(name[0] in d.surnames for name in text.split())
+    surnames), not a headline's parallel phrases ("小社区 大服务"); or three or more listed with 、, most of them so
+    opened ("陈伟东、孔娜娜、张大维、舒小虎"; not "党建、民生、环保、安全")."""
+    if NAMES.match(text):
+        return all(name[0] in d.surnames for name in text.split())
+    names = text.split("、")
+    return bool(LISTED_NAMES.match(text)) and sum(name[0] in d.surnames for name in names) >= 0.75 * len(names)
 
 
 def parallel(text: str) -> bool:

@@ -807,3 +807,9 @@ def test_credits_after_the_last_sentence_go_with_a_bar_after_them_or_with_writer
     md = markdown("乡村振兴纪实\n" + PROSE * 3 + "为持续推进乡村全面振兴作出新的更大贡献。(仝颖凯/文 吕元贞 赵昱/图)\n")
     assert_gone(md, "仝颖凯", "赵昱")
     assert "作出新的更大贡献。" in md
+
+
+def test_authors_listed_with_enumeration_commas_go_and_a_list_of_words_stays():
+    md = markdown("城市社区建设研究\n陈伟东、孔娜娜、张大维、舒小虎\n" + PROSE * 3 + "\n党建、民生、环保、安全\n" + OTHER * 2 + "\n")
+    assert_gone(md, "孔娜娜")
+    assert "党建、民生、环保、安全" in md
