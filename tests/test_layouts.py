@@ -821,3 +821,7 @@ def test_a_content_farms_intro_that_invites_the_reader_to_look_goes_and_the_essa
             "乡镇防旱抗旱的工作总结\n" + PROSE * 3 + "\n")
     assert title(page) == "乡镇防旱抗旱的工作总结"
     assert_gone(markdown(page), "客观地评价", "一起来看看")
+
+
+def test_a_pages_button_to_read_it_on_a_phone_goes():
+    assert_gone(markdown("乡镇工作总结\n手机查看\n" + PROSE * 3 + "\n"), "手机查看")
