@@ -825,3 +825,12 @@ def test_a_content_farms_intro_that_invites_the_reader_to_look_goes_and_the_essa
 
 def test_a_pages_button_to_read_it_on_a_phone_goes():
     assert_gone(markdown("乡镇工作总结\n手机查看\n" + PROSE * 3 + "\n"), "手机查看")
+
+
+def test_a_breadcrumb_a_speech_widget_a_close_button_a_figures_caption_and_authors_posts_go():
+    page = ("您现在的位置是: 首页科研科学研究\n新医改背景下医疗资源整合模式研究\n人工智能朗读:\n张 骏,四川省广元市委教育工委书记,教育局党组书记、局长\n"
+            + PROSE * 3 + "\n图1 采访资助中心\n" + OTHER * 2 + "\n关闭\n")
+    assert title(page) == "新医改背景下医疗资源整合模式研究"
+    assert_gone(markdown(page), "您现在的位置", "人工智能朗读", "张 骏", "图1", "关闭")
+    intro = "走出了一条契合山区实际、彰显民生温度的教育发展之路,一起来看——"
+    assert_gone(markdown("四川广元:推进寄宿制学校建设\n" + intro + "\n" + PROSE * 3 + "\n"), "一起来看")
