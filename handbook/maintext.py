@@ -72,6 +72,9 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 SEPARATED = "separators between items"
+COLUMN = "the column's name, the last item of the page's breadcrumb"
+COLUMN_MAX_HAN = 6
+BREADCRUMB_STEP = re.compile(r"\s*(?:>>?|»|›|→|/|\||｜)\s*")
 NAME_PARTS = re.compile(r"[\s\-_|｜]+")  # a site's name and its slogans: "江山文学网-原创小说-优秀文学"
 UNRELATED_LINE = re.compile(rf"^[{HAN}]{{2,12}}$")
 UNRELATED_BEFORE_ITEM = re.compile(rf"^([{HAN}]{{2,12}})\d{{1,2}}[、.．]")
@@ -819,6 +822,13 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
                     decision[j] = (True, "tail")
 
 
+def column_names(breadcrumbs: tuple[str, ...], d: Detector) -> frozenset[str]:
+    """The last items of a page's breadcrumbs that name a column ("当前位置: 首页 > 业务工作"): a short word that does
+    not end like a document's name; the last item may be the essay's own title, which stays one."""
+    last = (line_key(BREADCRUMB_STEP.split(b.strip())[-1]) for b in breadcrumbs)
+    return frozenset(k for k in last if 2 <= han_count(k) <= COLUMN_MAX_HAN and not k.endswith(d.title_endings))
+
+
 def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[str], counts: Counter,
                      labels: list[str], verdicts: list[Verdict], decision: dict[int, tuple[bool, str]], d: Detector,
                      clean_title, title_max_chars: int) -> int | None:
@@ -996,16 +1006,20 @@ def drop_after_markers(labels: list[str], keys: list[str], text_lines: list[tupl
 
 
 def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, title_max_chars: int,
-           chrome_lines: frozenset[int] = frozenset(), header_lines: frozenset[int] = frozenset()) -> MainText:
+           chrome_lines: frozenset[int] = frozenset(), header_lines: frozenset[int] = frozenset(),
+           breadcrumbs: tuple[str, ...] = ()) -> MainText:
     """Keep the main text of a page; drop the rest with the verdict that decided it. A short line is
     judged without the junk titles carry ("_第1页", "_1"): `clean_title` removes it. `chrome_lines`: the
     numbers of lines the chrome rules removed before (the text's tail ends at one); `header_lines`: those of
-    them that are a header (source, author, date), which a news page prints just below its headline."""
+    them that are a header (source, author, date), which a news page prints just below its headline;
+    `breadcrumbs`: the breadcrumb lines they removed, whose last item a page may print again as its column's name."""
     text_lines = [(n, t) for n, t in lines if t.strip()]
     keys = [line_key(t) for _, t in text_lines]
     counts = Counter(keys)
     labels_before = {i: label for i, (_, t) in enumerate(text_lines) if (label := label_before_text(t, d))}
     verdicts = judge_lines(text_lines, keys, counts, labels_before, d, is_marker, clean_title, title_max_chars)
+    columns = column_names(breadcrumbs, d)
+    verdicts = [Verdict("bad", 0.0, [COLUMN]) if key in columns else v for key, v in zip(keys, verdicts)]
     labels = [v.label for v in verdicts]
     # a label or byline comes before the text starts, not between its paragraphs (a PDF's justified gap)
     labels_before = {i: label for i, label in labels_before.items() if i == 0 or labels[i - 1] != "good"}

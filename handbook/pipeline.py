@@ -57,7 +57,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     main = maintext.select(lines, rules.maintext, lambda line: any(p.match(line) for p in rules.essay_markers),
                             lambda line: split.clean_title(line, rules), rules.settings["title_max_chars"],
                             frozenset(d.line for d in dropped if d.stage == "chrome"),
-                            frozenset(d.line for d in dropped if d.stage == "chrome" and d.kind == "header"))
+                            frozenset(d.line for d in dropped if d.stage == "chrome" and d.kind == "header"),
+                            tuple(d.text for d in dropped if d.stage == "chrome" and d.kind == "breadcrumb"))
     main = maintext.drop_unrelated_terms(main, rules.maintext)
     dropped += main.dropped
     kept = main.kept

@@ -834,3 +834,12 @@ def test_a_breadcrumb_a_speech_widget_a_close_button_a_figures_caption_and_autho
     assert_gone(markdown(page), "您现在的位置", "人工智能朗读", "张 骏", "图1", "关闭")
     intro = "走出了一条契合山区实际、彰显民生温度的教育发展之路,一起来看——"
     assert_gone(markdown("四川广元:推进寄宿制学校建设\n" + intro + "\n" + PROSE * 3 + "\n"), "一起来看")
+
+
+def test_the_breadcrumbs_last_item_printed_again_is_the_columns_name_and_no_title():
+    page = "当前位置:   首页 > 业务工作\n业务工作\n放飞梦想 燃烧青春\n发布时间:2014-09-17 20:39  信息来源:财政局  作者:\n" + PROSE * 3 + "\n"
+    assert title(page) == "放飞梦想 燃烧青春"
+    assert "业务工作" not in markdown(page)
+    # the breadcrumb may end with the essay's own title: it stays the title
+    own = "当前位置: 首页 > 工作总结 > 镇长述职报告\n镇长述职报告\n" + PROSE * 3 + "\n"
+    assert title(own) == "镇长述职报告"
