@@ -843,3 +843,13 @@ def test_the_breadcrumbs_last_item_printed_again_is_the_columns_name_and_no_titl
     # the breadcrumb may end with the essay's own title: it stays the title
     own = "当前位置: 首页 > 工作总结 > 镇长述职报告\n镇长述职报告\n" + PROSE * 3 + "\n"
     assert title(own) == "镇长述职报告"
+
+
+def test_a_documents_number_and_issuer_a_samples_number_a_viewers_label_and_a_pages_joint_go():
+    page = "交政发〔2023〕1号 交口县人民政府 关于2022年度粮食安全责任制落实情况报告\n" + PROSE * 3 + "\n"
+    assert title(page) == "关于2022年度粮食安全责任制落实情况报告"
+    assert title("乡镇双拥工作总结(一)\n" + PROSE * 3 + "\n") == "乡镇双拥工作总结"
+    md = markdown("社区就业工作计划\n资源描述\n" + PROSE * 2 + "\n[接上页]" + OTHER * 2 + "\n交政发〔2023〕1号\n"
+                  "□本报记者田宜龙\n图片由鄂州市人社局提供\n")
+    assert_gone(md, "资源描述", "接上页", "交政发", "田宜龙", "鄂州市人社局")
+    assert OTHER * 2 in md
