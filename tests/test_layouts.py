@@ -853,3 +853,11 @@ def test_a_documents_number_and_issuer_a_samples_number_a_viewers_label_and_a_pa
                   "□本报记者田宜龙\n图片由鄂州市人社局提供\n")
     assert_gone(md, "资源描述", "接上页", "交政发", "田宜龙", "鄂州市人社局")
     assert OTHER * 2 in md
+
+
+def test_a_follow_prompt_a_viewers_text_label_a_sites_welcome_its_statement_and_its_offer_of_samples_go():
+    page = ("欢迎加入法治观察网!\n镇妇联工作纪实\n↑点上面蓝色小字丨" + PROSE * 2 + "\n【正文】" + OTHER * 2 + "\n"
+            "好投稿为您带来了七篇机关挂职锻炼总结范文,希望对您有所帮助。\n网站声明\n运城日报所有自采新闻(含图片)独家授权运城新闻网发布\n")
+    md = markdown(page)
+    assert_gone(md, "法治观察网", "蓝色小字", "【正文】", "好投稿", "网站声明", "独家授权")
+    assert PROSE * 2 in md and OTHER * 2 in md
