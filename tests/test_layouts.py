@@ -861,3 +861,11 @@ def test_a_follow_prompt_a_viewers_text_label_a_sites_welcome_its_statement_and_
     md = markdown(page)
     assert_gone(md, "法治观察网", "蓝色小字", "【正文】", "好投稿", "网站声明", "独家授权")
     assert PROSE * 2 in md and OTHER * 2 in md
+
+
+def test_a_columns_name_before_a_title_in_lenticular_brackets_goes_and_a_years_blank_digit_stays():
+    assert title("滨海智慧宜居【智慧社区——让生活更便捷,让城市更宜居】\n" + PROSE * 3 + "\n") == "智慧社区——让生活更便捷,让城市更宜居"
+    from handbook.split import clean_title
+
+    assert clean_title("乡镇202_年度“互联网+政务服务”工作总结", load_rules()) == "乡镇202_年度“互联网+政务服务”工作总结"
+    assert clean_title("发展党员_三、入党积极分子的培养教育", load_rules()) == "三、入党积极分子的培养教育"
