@@ -816,9 +816,10 @@ def test_authors_listed_with_enumeration_commas_go_and_a_list_of_words_stays():
 
 
 def test_a_content_farms_intro_that_invites_the_reader_to_look_goes_and_the_essays_own_title_follows():
-    page = ("乡镇抗旱的工作总结(优秀20篇)\n在月工作总结中,我们要客观地评价自己的工作成果,并提出进一步改进的建议。"
-            "以下是小编为大家收集的月工作总结范文,仅供参考,希望能给大家一些启发和帮助。让我们一起来看看吧!\n"
-            "乡镇防旱抗旱的工作总结\n" + PROSE * 3 + "\n")
+    intro = ("在月工作总结中,我们要客观地评价自己的工作成果,并提出进一步改进的建议。以下是小编为大家收集的月工作总结范文,"
+             "仅供参考,希望能给大家一些启发和帮助。其中有成功的经验和教训,也有总结出的一些提高效率和工作质量的方法。"
+             "通过学习这些范文,相信大家可以更好地写出一份出色的月工作总结。让我们一起来看看吧!")
+    page = "乡镇抗旱的工作总结(优秀20篇)\n" + intro + "\n乡镇防旱抗旱的工作总结\n" + PROSE * 3 + "\n"
     assert title(page) == "乡镇防旱抗旱的工作总结"
     assert_gone(markdown(page), "客观地评价", "一起来看看")
 
