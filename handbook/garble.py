@@ -228,7 +228,8 @@ def restore_pdf_punctuation(text: str, font: PdfFont) -> tuple[str, int]:
         if REAL_STOPS.search(line) or not font.stand_ins(line) and not any(line.count(p[0]) for p in font.pairs):
             continue
         for pair, (open_mark, close_mark) in font.pairs.items():
-            line, n = re.subn(f"{pair[0]}([^{pair}]{{0,60}}?){pair[1]}", f"{open_mark}\\1{close_mark}", line)
+            opener, closer = map(re.escape, pair)
+            line, n = re.subn(f"{opener}([^{opener}{closer}]{{0,60}}?){closer}", lambda m: open_mark + m[1] + close_mark, line)
             restored += 2 * n
         for stand_in, mark in sorted(font.marks.items(), key=lambda kv: -len(kv[0])):
             line, n = re.subn(r"\s*".join(map(re.escape, stand_in)), mark, line)  # "道院 野" is "道：“" too
