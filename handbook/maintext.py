@@ -161,6 +161,7 @@ class Detector:
     title_endings: tuple[str, ...]
     title_ending: re.Pattern  # any of them, the longest first: "讲话稿" is one word, not "讲话" then "稿"
     meeting_ending: re.Pattern
+    document_endings: tuple[str, ...]
     salutations: tuple[str, ...]
     text_openers: tuple[str, ...]
     keyword_labels: tuple[str, ...]
@@ -189,6 +190,7 @@ class Detector:
                    title_words=tuple(data["title_words"]), title_endings=tuple(data["title_endings"]),
                    title_ending=re.compile("|".join(map(re.escape, sorted(data["title_endings"], key=len, reverse=True)))),
                    meeting_ending=re.compile("|".join(map(re.escape, data["meeting_endings"]))),
+                   document_endings=tuple(data["document_endings"]),
                    salutations=tuple(data["salutations"]), text_openers=tuple(data["text_openers"]),
                    keyword_labels=tuple(data["keyword_labels"]),
                    title_label=re.compile(data["title_label"]),
@@ -822,6 +824,15 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
                     decision[j] = (True, "tail")
 
 
+def title_over_two_lines(first: str, second: str, d: Detector, max_chars: int) -> bool:
+    """A document's title printed over two lines ("关于认真做好2013年下半年" / "发展党员及预备党员转正工作的通知"): the
+    first opens with 关于 and stops before the document's name, which ends the second; together no longer than a title."""
+    first, second = first.strip(), second.strip()
+    names = d.title_endings + d.document_endings
+    return first.startswith("关于") and not first.endswith(names) and not PUNCT.search(first) \
+        and second.endswith(names) and not second.startswith("关于") and len(first + second) <= max_chars
+
+
 def column_names(breadcrumbs: tuple[str, ...], d: Detector) -> frozenset[str]:
     """The last items of a page's breadcrumbs that name a column ("当前位置: 首页 > 业务工作"): a short word that does
     not end like a document's name; the last item may be the essay's own title, which stays one."""
@@ -1083,7 +1094,13 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         prefixes[first] = again, REASONS["title again"]
     elif not glued and first not in prefixes and (notes := site_sentences_before_text(text_lines[first][1], d)):
         prefixes[first] = notes, SITE_SENTENCES
-    main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes)
+    joined = {}
+    if title_at and decision[title_at][0] and text_lines[title_at][0] - text_lines[title_at - 1][0] <= 2 \
+            and title_over_two_lines(text_lines[title_at - 1][1], text_lines[title_at][1], d, title_max_chars):
+        joined[title_at] = text_lines[title_at - 1][1].strip() + text_lines[title_at][1].strip()
+        decision[title_at - 1] = (False, "title first line")
+    main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes,
+                   joined)
     main.headline = headline
     if moved is not None and moved != title_at:  # the title goes first, where the essay's title is read from
         main.lines.sort(key=lambda line: line[0] != text_lines[moved][0])
@@ -1187,6 +1204,7 @@ REASONS = {
     "after marker": "title again, byline or date between an essay marker and its text",
     "name byline": "one person's name below the headline, above the text: the author's byline",
     "subtitle": "the line just below the title that opens with a dash: its subtitle",
+    "title first line": "the first line of a document's title printed over two lines: joined to the second",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
@@ -1216,7 +1234,7 @@ def site_sentences_before_text(text: str, d: Detector) -> str:
     return cut if cut and han_count(rest) >= 20 and PUNCT.search(rest) else ""
 
 
-def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, prefixes=None) -> MainText:
+def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, prefixes=None, joined=None) -> MainText:
     # text_lines are the non-empty lines in order (a line split in parts gives several with its number)
     position = iter(range(len(text_lines)))
     kept_lines: list[tuple[int, str]] = []
@@ -1234,6 +1252,9 @@ def _result(lines, text_lines, verdicts, decision, glued_line=0, glued=None, pre
             kept[n] = f"{reason}; title glued to it split off: {glued[0]}"
             if i in (prefixes or {}):
                 dropped.append(Dropped("main-text", prefixes[i][0].strip(), n, "main-text", prefixes[i][1], fragment=True))
+        elif keep and i in (joined or {}):
+            kept_lines.append((n, joined[i]))
+            kept[n] = f"{reason}; its first line joined to it: {joined[i]}"
         elif keep and i in (prefixes or {}):
             prefix, why_dropped = prefixes[i]
             kept_lines.append((n, t.strip()[len(prefix):].strip()))

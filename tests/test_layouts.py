@@ -870,3 +870,12 @@ def test_a_columns_name_before_a_title_in_lenticular_brackets_goes_and_a_years_b
 
     assert clean_title("乡镇202_年度“互联网+政务服务”工作总结", load_rules()) == "乡镇202_年度“互联网+政务服务”工作总结"
     assert clean_title("发展党员_三、入党积极分子的培养教育", load_rules()) == "三、入党积极分子的培养教育"
+
+
+def test_a_documents_title_printed_over_two_lines_is_one_title():
+    page = "关于认真做好2013年下半年\n发展党员及预备党员转正工作的通知\n各党委、总支、支部:\n" + PROSE * 3 + "\n"
+    assert title(page) == "关于认真做好2013年下半年发展党员及预备党员转正工作的通知"
+    md = markdown(page)
+    assert md.count("关于认真做好") == 1 and "各党委、总支、支部" in md
+    # an issuer's line above a title is no first line of it
+    assert title("中共某某镇委员会\n关于开展主题党日活动的通知\n" + PROSE * 3 + "\n") == "关于开展主题党日活动的通知"
