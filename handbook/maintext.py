@@ -26,13 +26,16 @@ DIGIT = re.compile(r"\d")
 # a name masked by the page ("##镇", "**社区", "XX乡"): the essay's words, not symbols or Latin
 MASK = re.compile(rf"(?:([#*＊×xX])\1{{1,3}})(?=[{HAN}])")
 SEPARATORS = re.compile(r"\S\s*(>>?|»|›|\||｜|/|_|·|→)\s*\S")
+RATE = re.compile(rf"\d\s*[{HAN}]{{1,2}}/[{HAN}]{{1,2}}")  # "800 元/学期", "5吨/年": a rate, no separator
+AMOUNT = re.compile(rf"\s+(\d+(?:\.\d+)?)\s+(?=[{HAN}])")  # "寄宿费 1200 元": an amount in a sentence, no menu item
 # two roles a document is for, one slash between them: "乡镇党委书记/镇长述职报告" is a title, not a breadcrumb
 ALTERNATIVE = re.compile(rf"^[^/]*[{HAN}]/[{HAN}][^/]*$")
 # a headline of two phrases with one bar or dot between them ("“头雁”上学记 | 听听他们的学习感悟", "实干争先·跨越发展丨…");
 # no other separator
 TWO_PHRASES = re.compile(r"^([^|｜/>»›_·→]+)[|｜·]([^|｜/>»›_·→]+)$")
 # numeric dates and clock times are page metadata; "2020年1月2日" is usually the document's own date
-DATE_TIME = re.compile(r"\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
+# (a year and a month, so that an amount is no date: "1211.89万元")
+DATE_TIME = re.compile(r"(?<!\d)(19|20)\d{2}[-/.](0?[1-9]|1[0-2])(?!\d)([-/.]\d{1,2})?|\d{1,2}:\d{2}|\d{4}年第?\d{1,2}期"  # and journal issues
                        r"|(?<!每)星期[一二三四五六日天]")  # a weekday: today's date in a page header
 HAN_CHAR = re.compile(f"[{HAN}]")
 ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")  # "- N% z* |) R! k"
@@ -381,7 +384,7 @@ def separated(text: str, d: Detector) -> bool:
     alternatives and ends like a document (title_endings)."""
     if ALTERNATIVE.match(text) and text.endswith(d.title_endings):
         return False
-    return not two_phrases(text, d) and bool(SEPARATORS.search(text))
+    return not two_phrases(text, d) and bool(SEPARATORS.search(RATE.sub("", text)))
 
 
 def two_phrases(text: str, d: Detector) -> bool:
@@ -394,8 +397,9 @@ def two_phrases(text: str, d: Detector) -> bool:
 
 def menu(text: str, d: Detector) -> bool:
     """Three or more short items side by side, not a headline's two phrases with a bar between them, nor its
-    spaced phrases with function words in them ("老人吃得好 楼院守得牢 邻里处得亲": a menu's items are nouns)."""
-    return bool(MENU.search(text)) and not two_phrases(text, d) \
+    spaced phrases with function words in them ("老人吃得好 楼院守得牢 邻里处得亲": a menu's items are nouns), nor
+    an amount set off by spaces in a sentence ("寄宿费 1200 元/学期")."""
+    return bool(MENU.search(AMOUNT.sub(r"\1", text))) and not two_phrases(text, d) \
         and sum(bool(d.function_words.search(item)) for item in text.split()) < 2
 
 

@@ -879,3 +879,12 @@ def test_a_documents_title_printed_over_two_lines_is_one_title():
     assert md.count("关于认真做好") == 1 and "各党委、总支、支部" in md
     # an issuer's line above a title is no first line of it
     assert title("中共某某镇委员会\n关于开展主题党日活动的通知\n" + PROSE * 3 + "\n") == "关于开展主题党日活动的通知"
+
+
+def test_amounts_rates_and_attachment_pointers_are_text_and_a_hotline_is_not():
+    amounts = "2024年共支出1211.89万元。其中,基本支出573.36万元,项目支出638.53万元。"
+    rates = "- 家庭教育支出陡增:餐费、住宿费、交通费叠加,辽南某镇小学寄宿费 1200 元/学期,校车费 800 元/学期,相当于"
+    md = markdown("乡镇部门整体支出绩效自评报告\n" + PROSE * 3 + "\n" + amounts + "\n" + OTHER * 2 + "\n" + rates
+                  + "一个家庭一年的收入。\n" + OTHER + "自评得分94.6分。(详见附件)\n" + PROSE + "\n4006-01-9999 大学生村官\n")
+    assert "2024年共支出1211.89万元。" in md and "校车费 800 元/学期" in md and "(详见附件)" in md.replace("（", "(").replace("）", ")")
+    assert_gone(md, "4006-01-9999")
