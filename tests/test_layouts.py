@@ -888,3 +888,11 @@ def test_amounts_rates_and_attachment_pointers_are_text_and_a_hotline_is_not():
                   + "一个家庭一年的收入。\n" + OTHER + "自评得分94.6分。(详见附件)\n" + PROSE + "\n4006-01-9999 大学生村官\n")
     assert "2024年共支出1211.89万元。" in md and "校车费 800 元/学期" in md and "(详见附件)" in md.replace("（", "(").replace("）", ")")
     assert_gone(md, "4006-01-9999")
+
+
+def test_a_gambling_seo_phrase_inside_sentences_and_a_posting_time_glued_before_the_text_go():
+    md = markdown("两会快评:为基层减负\n网赌被黑对于基层不作为的现象,《通知》提出要完善激励关怀机制。" + PROSE * 2
+                  + "它让人回想起这两年的一些荒谬网赌被黑信誉平台:去年10月,一个基层干部因故被问责。\n"
+                  + "2021-08-22 18:11:29今天召开这个会议,主要是认真宣传落实市、县委的部署。" + OTHER * 2 + "\n")
+    assert_gone(md, "网赌", "18:11")
+    assert "对于基层不作为的现象" in md and "一些荒谬：去年10月" in md and "今天召开这个会议" in md
