@@ -335,7 +335,7 @@ class SiteProfile:
         return any(sig in head or sig in text[-3000:] for sig in self.signatures)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per rules directory (load_rules): hashed by identity, for caches
 class Rules:
     line_patterns: tuple[Rule, ...]
     inline_patterns: tuple[Rule, ...]

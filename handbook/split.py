@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Dropped
 from .rules import Rules
@@ -34,7 +35,11 @@ def _key(text: str) -> str:
 def clean_title(title: str, rules: Rules) -> str:
     """Strip junk glued to titles: page counts ("8页…"), "_1" suffixes, page markers, "(精选合集)",
     and the keywords a site stuffs after a title ("浅谈党建网评文章(浅谈党建网评文章怎么写)")."""
-    title = title.strip()
+    return _clean_title(title.strip(), rules)
+
+
+@lru_cache(maxsize=8192)  # a page's short lines are cleaned several times: judged, then weighed as its title
+def _clean_title(title: str, rules: Rules) -> str:
     for _ in range(3):
         before = title
         for label in rules.title_labels:
