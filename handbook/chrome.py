@@ -10,10 +10,9 @@ import re
 
 from .model import Dropped
 from .rules import Rule, Rules, SiteProfile
-from .text import ends_sentence, han_count
+from .text import SENTENCE_BREAK, ends_sentence, han_count
 
 BULLET = re.compile(r"^[\s•·●▪◆◇■□○\-*]+")
-SENTENCE_STOPS = re.compile(r"[。！？!?]")
 Lines = list[tuple[int, str]]
 
 
@@ -28,7 +27,7 @@ def chrome_rule(line: str, patterns: tuple[Rule, ...], anchored: tuple[Rule, ...
     patterns that match at a line's start only; a line of more than `max_sentences` sentences by none (a page
     flattened onto one line that opens with "编者按:" is the text)."""
     key = _match_key(line)
-    if len(SENTENCE_STOPS.findall(key)) > max_sentences:
+    if len(SENTENCE_BREAK.findall(key)) > max_sentences:
         return None
     return next((rule for rule in (patterns if len(key) <= max_chars else anchored) if rule.pattern.search(key)), None)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicon import char_frequency
 from .pinyin import TONE_LETTERS
-from .text import HAN
+from .text import HAN, han_count
 
 GARBLED_NOTE = "〔原文此处乱码〕"
 # What anchors a garbled spot: a lost-character "?", orphan pinyin "jiǎng)", a replacement or
@@ -209,11 +209,14 @@ class PdfFont:
     min_marks: int  # stand-ins of a comma or a stop a line needs, with none of its own, to be read this way
     min_han: int  # and Han characters: a short name line ("袁遥") is no such line
 
-    def stand_ins(self, line: str) -> int:
-        return sum(line.count(ch) for ch in self.marks if len(ch) == 1 and self.marks[ch] in "，。")
+    @cached_property
+    def stops(self) -> tuple[str, ...]:
+        """The stand-ins of a comma or a full stop ("袁", "遥"): what shows that a line was read this way."""
+        return tuple(ch for ch, mark in self.marks.items() if len(ch) == 1 and mark in "，。")
 
     def is_misread(self, line: str) -> bool:
-        return not REAL_STOPS.search(line) and self.stand_ins(line) >= self.min_marks and len(HAN_CHAR.findall(line)) >= self.min_han
+        return not REAL_STOPS.search(line) and sum(map(line.count, self.stops)) >= self.min_marks \
+            and han_count(line) >= self.min_han
 
 
 def restore_pdf_punctuation(text: str, font: PdfFont) -> tuple[str, int]:
@@ -221,11 +224,12 @@ def restore_pdf_punctuation(text: str, font: PdfFont) -> tuple[str, int]:
     when some line of the page reads that way, every line with stand-ins and no comma or stop of its own
     gets its marks back (a column's short lines too). Returns (text, marks restored)."""
     lines = text.split("\n")
-    if not any(font.is_misread(line) for line in lines):
+    if not any(ch in text for ch in font.stops) or not any(font.is_misread(line) for line in lines):
         return text, 0
+    shows = font.stops + tuple(pair[0] for pair in font.pairs)  # a line with none of these keeps its characters
     restored = 0
     for i, line in enumerate(lines):
-        if REAL_STOPS.search(line) or not font.stand_ins(line) and not any(line.count(p[0]) for p in font.pairs):
+        if REAL_STOPS.search(line) or not any(ch in line for ch in shows):
             continue
         for pair, (open_mark, close_mark) in font.pairs.items():
             opener, closer = map(re.escape, pair)

@@ -73,6 +73,10 @@ class Rule:
         that must try the pattern at every character (Python's re skips ahead only to a leading literal)."""
         return all(any(literal in text for literal in one_of) for one_of in self.needs)
 
+    def remove(self, text: str) -> str:
+        """The text without the rule's matches (not searched when it cannot match)."""
+        return self.pattern.sub("", text) if self.may_match(text) else text
+
 
 def required_text(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
     """What every match of `pattern` contains, as sets of texts of which one must be there: ("体育",) for

@@ -43,12 +43,9 @@ def _clean_title(title: str, rules: Rules) -> str:
     for _ in range(3):
         before = title
         for label in rules.title_labels:
-            if label.may_match(title):
-                title = label.pattern.sub("", title)
+            title = label.remove(title)
         for junk in rules.title_junk:
-            if junk.may_match(title):
-                title = junk.pattern.sub("", title)
-            title = title.strip()
+            title = junk.remove(title).strip()
         title = _unnumbered(_unbracketed(_without_stuffed_keywords(title)), rules)
         if title == before:
             break

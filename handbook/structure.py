@@ -189,8 +189,7 @@ SPACE_AT_FULL_WIDTH = re.compile(f"(?<=[{CJK_PUNCT}])[ \\t\u3000]+(?={ZH})|(?<={
 def widen_punctuation(text: str) -> tuple[str, int]:
     """Half-width , : ; ! ? ( ) in Chinese text become full-width; "3:30" or "(CPU)" stay. A half-width
     full stop between Han characters becomes 。 (but after 的 it is a stray mark and goes), and spaces next to
-    full-width punctuation go (the
-    style check, handbook/style.py, flags both).
+    full-width punctuation go (the style check, handbook/style.py, flags both).
     Returns (text, marks widened).
 
     >>> widen_punctuation("会议于3:30开始,请准时参加(迟到者登记)!")

@@ -13,12 +13,13 @@ import yaml
 from opencc import OpenCC
 
 from bench.fidelity import PINYIN, REAL, Cleaner, figures, load, normalise, run
+from handbook.garble import restore_pdf_punctuation
+from handbook.rules import load_rules
+from handbook.structure import STRAY_DOT
 
 ENTRIES = load()
 TEST = [e for e in ENTRIES if e["half"] == "test"]
 T2S = OpenCC("t2s")
-# the marks a PDF's font put out as Han characters (a gold fragment holds the essay's own punctuation)
-PDF_FONT = str.maketrans({"袁": "，", "遥": "。", "尧": "、", "钥": "？", "野": "“", "冶": "”", "耶": "‘", "爷": "’", "渊": "（", "冤": "）"})
 FLOOR = yaml.safe_load((REAL / "floor.yaml").read_text(encoding="utf-8"))
 
 
@@ -63,7 +64,7 @@ def test_gold_snippets_are_on_their_page(entry):
     flat = lambda text: normalise(text).replace("\n", "")  # noqa: E731
     loose = flat(raw)
     bare = flat(re.sub(PINYIN, lambda m: m.group(0)[0], raw))
-    repunctuated = flat(re.sub(r"院(\s*野)", r"：\1", raw).translate(PDF_FONT).replace("的.", "的"))
+    repunctuated = flat(STRAY_DOT.sub("", restore_pdf_punctuation(raw, load_rules().pdf_font)[0]))
     titles = [flat(a) for t in entry.get("essays", []) for a in ([t] if isinstance(t, str) else t)]
     stripped = bare
     for junk in entry["must_not"]:
