@@ -148,6 +148,7 @@ class DetectorSettings:
     unpunctuated_max_han: int
     table_min_rows: int
     table_min_cell_han: int
+    injected_tail_max_han: int
 
 
 @dataclass(frozen=True)
@@ -1161,7 +1162,7 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
             continue
         if head and before:
             candidates.append((k, head[1], slice(0, head.end(1))))
-        if tail and after:
+        if tail and after and han_count(text) <= d.settings.injected_tail_max_han:
             candidates.append((k, tail[1], slice(tail.start(1), len(text))))
     if not candidates:
         return main

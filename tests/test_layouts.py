@@ -896,3 +896,37 @@ def test_a_gambling_seo_phrase_inside_sentences_and_a_posting_time_glued_before_
                   + "2021-08-22 18:11:29今天召开这个会议,主要是认真宣传落实市、县委的部署。" + OTHER * 2 + "\n")
     assert_gone(md, "网赌", "18:11")
     assert "对于基层不作为的现象" in md and "一些荒谬：去年10月" in md and "今天召开这个会议" in md
+
+
+def test_a_word_cut_by_a_long_page_chunks_number_is_joined_not_dropped_as_injected():
+    chunk = PROSE * 3 + OTHER * 2
+    md = markdown("1、" + chunk + "希望大家努力学习,做好实践。接下\n2、来,我将讲几点意见。" + chunk + "旅游\n3、资源开发等多个产业促进项目。"
+                  + chunk + "\n")
+    assert "做好实践。接下来，我将讲几点意见。" in md and "旅游资源开发等多个产业促进项目" in md
+    assert "2、" not in md and "3、" not in md
+
+
+def test_a_collections_intro_before_its_only_numbered_essay_goes():
+    intro = "在日复一日的学习、工作生活中,用到汇报的地方越来越多。下面是某某整理的防汛工作汇报,希望对大家有所帮助。"
+    page = clean("防汛工作汇报\n" + intro + "\n防汛工作汇报1\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n")
+    assert [e.title for e in page.essays] == ["防汛工作汇报"]
+    assert "日复一日" not in page.essays[0].markdown and PROSE * 3 in page.essays[0].markdown
+    # "…篇一" says the page is cut after the first of several, with the collection's name or without it
+    page = clean("当前位置\n\n" + "以下我给大家整理了一些优质的总结范文,希望对大家能够有所帮助。\n森林防火工作总结篇一\n"
+                 + PROSE * 3 + "\n")
+    assert [e.title for e in page.essays] == ["森林防火工作总结"] and "整理" not in page.essays[0].markdown
+
+
+def test_captions_with_their_pictures_credit_and_credits_set_off_by_spaces_go():
+    line = (PROSE + " 村干部挨家挨户动员群众转移(某某镇 供图) 协助群众转移,大家忙至夜深。(某某镇 供图) " + OTHER
+            + " 文:程某某 |")
+    md = markdown("防汛一线的村支书\n" + line + "\n" + PROSE * 2 + "\n")
+    assert_gone(md, "供图", "挨家挨户动员群众转移", "忙至夜深", "程某某", "|")
+    assert PROSE in md and OTHER in md
+
+
+def test_a_sites_dateline_a_reporters_byline_a_toc_label_and_a_hidden_content_prompt_go():
+    md = markdown("村级党支部召开组织生活会\n文章目录\n记者游某某／云林报导\n兴义之窗讯 " + PROSE
+                  + "形成农村环境卫生 当前隐藏内容免费查看长效机制。" + OTHER * 2 + "\n")
+    assert_gone(md, "文章目录", "报导", "之窗讯", "隐藏内容")
+    assert md.count("今年以来") == 1 and "形成农村环境卫生长效机制。" in md
