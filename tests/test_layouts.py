@@ -923,6 +923,9 @@ def test_captions_with_their_pictures_credit_and_credits_set_off_by_spaces_go():
     md = markdown("防汛一线的村支书\n" + line + "\n" + PROSE * 2 + "\n")
     assert_gone(md, "供图", "挨家挨户动员群众转移", "忙至夜深", "程某某", "|")
     assert PROSE in md and OTHER in md
+    # the caption goes with its credit, though the credit alone would be a credit after a sentence
+    md = markdown("乡公所召开廉政会报\n2026-02-24 ▲乡公所廉政会报，各课室主管专注聆听专题宣讲。（图／记者游某某翻摄）\n" + PROSE * 3 + "\n")
+    assert_gone(md, "聆听专题宣讲", "翻摄")
 
 
 def test_a_sites_dateline_a_reporters_byline_a_toc_label_and_a_hidden_content_prompt_go():
