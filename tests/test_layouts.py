@@ -933,3 +933,13 @@ def test_a_sites_dateline_a_reporters_byline_a_toc_label_and_a_hidden_content_pr
                   + "形成农村环境卫生 当前隐藏内容免费查看长效机制。" + OTHER * 2 + "\n")
     assert_gone(md, "文章目录", "报导", "之窗讯", "隐藏内容")
     assert md.count("今年以来") == 1 and "形成农村环境卫生长效机制。" in md
+
+
+def test_a_caption_opened_by_whom_the_picture_shows_goes_and_a_speechs_title_of_that_shape_stays():
+    md = markdown("返乡青年的直播间\n" + PROSE * 3 + "\n李某在带货家乡的土鸡蛋\n" + OTHER * 3 + "\n")
+    assert "土鸡蛋" not in md and PROSE * 3 in md and OTHER * 3 in md
+    assert title("王某某在全镇经济工作会议上的讲话\n" + PROSE * 3 + "\n") == "王某某在全镇经济工作会议上的讲话"
+
+
+def test_a_news_desks_name_in_brackets_is_no_title():
+    assert "新闻中心" not in title("【某某新闻中心】\n" + PROSE * 3 + "\n")
