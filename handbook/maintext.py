@@ -967,6 +967,10 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
         if i > 0 and one_name(text_lines[i][1], d):  # the author's name between the headline and the header
             i -= 1
         title = clean_title(text_lines[i][1]).strip().rstrip("!！")
+        # a headline's phrases set off by spaces read like a menu's items, but each is a phrase, no name
+        # ("浙江:实施乡村干部导师帮带制 前浪带后浪 潮头唱大风"): read as one
+        if all(han_count(phrase) >= 4 for phrase in title.split()):
+            title = "".join(title.split())
         if title and title_score(title, verdicts[i], False, d, max_chars) > 0:
             return i
     return None

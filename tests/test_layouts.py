@@ -943,3 +943,8 @@ def test_a_caption_opened_by_whom_the_picture_shows_goes_and_a_speechs_title_of_
 
 def test_a_news_desks_name_in_brackets_is_no_title():
     assert "新闻中心" not in title("【某某新闻中心】\n" + PROSE * 3 + "\n")
+
+
+def test_a_headline_of_spaced_phrases_just_above_the_date_is_the_title():
+    headline = "某省:实施乡村干部导师帮带制 前浪带后浪 潮头唱大风"
+    assert title(headline + "\n发布日期: 2021-02-08 14:57\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
