@@ -852,6 +852,14 @@ def column_names(breadcrumbs: tuple[str, ...], d: Detector) -> frozenset[str]:
     return frozenset(k for k in last if 2 <= han_count(k) <= COLUMN_MAX_HAN and not k.endswith(d.title_endings))
 
 
+def exclaimed_headline(title: str) -> str:
+    """A title with a news headline's closing "!" set aside ("新一期优秀社区党组织书记沙龙来啦!"), when it is one phrase
+    of six Han characters or more: a shorter one, or one of clauses, is an exclamation opening the text ("同志们!",
+    "…第一课,开讲啦!"); only a header below it makes that a headline (title_above_header)."""
+    bare = title.rstrip().rstrip("!！")
+    return bare if han_count(bare) >= 6 and not ends_sentence(bare) and not re.search("[，,]", bare) else title
+
+
 def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[str], counts: Counter,
                      labels: list[str], verdicts: list[Verdict], decision: dict[int, tuple[bool, str]], d: Detector,
                      clean_title, title_max_chars: int) -> int | None:
@@ -867,7 +875,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     # a line that reads as chrome by its form alone (words with spaces or bars between them like a menu's)
     menu_like = [i for i in range(max(0, first - s.title_search_lines), first)
                  if labels[i] == "bad" and i not in menu and verdicts[i].why == [SEPARATED]]
-    titles = {i: clean_title(text_lines[i][1]) for i in before + menu_like}
+    # a news headline may close with "!" ("…沙龙来啦!"): set aside, if it is long enough to be no exclamation
+    titles = {i: exclaimed_headline(clean_title(text_lines[i][1])) for i in before + menu_like}
     scored = [(title_score(titles[i], verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
                + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
               for i in before]
@@ -880,7 +889,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
               else (about_text(titles[i], prose, d, title_max_chars), i) for sc, i in scored]
     scored += [(about_text(titles[i], prose, d, title_max_chars), i) for i in menu_like]
     # a line ending with a colon introduces text ("乡镇宣传工作总结1:"): no title, whatever is cleaned off it
-    scored = [(sc, i) for sc, i in scored if sc > 0 and not ends_sentence(text_lines[i][1].strip().rstrip("？?"))]
+    scored = [(sc, i) for sc, i in scored
+              if sc > 0 and not ends_sentence(exclaimed_headline(text_lines[i][1].strip()).rstrip("？?"))]
     # a collection's title ("…工作总结7篇") only when no essay's own title is there (the count is read on the line as
     # printed: title_junk cleans "(推荐20篇)" off the title)
     title_at = max(scored, key=lambda c: (not names_collection(text_lines[c[1]][1].strip(), d), c))[1] if scored else None
@@ -1103,6 +1113,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         moved = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
         if moved is not None:
             decision[moved] = (True, "title below")
+    if title_at is not None and not headline and exclaimed_headline(text_lines[title_at][1]) != text_lines[title_at][1]:
+        headline = text_lines[title_at][0]  # split_essays takes it though it ends like a sentence
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
     if glued and cut:
         prefixes[first] = cut

@@ -948,3 +948,9 @@ def test_a_news_desks_name_in_brackets_is_no_title():
 def test_a_headline_of_spaced_phrases_just_above_the_date_is_the_title():
     headline = "某省:实施乡村干部导师帮带制 前浪带后浪 潮头唱大风"
     assert title(headline + "\n发布日期: 2021-02-08 14:57\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
+
+
+def test_a_news_headline_closing_with_an_exclamation_mark_is_the_title_and_an_exclamation_is_not():
+    headline = "新一期优秀社区党组织书记沙龙来啦!"
+    assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
+    assert title("同志们!\n" + PROSE * 3 + "\n") == ""
