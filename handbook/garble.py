@@ -107,6 +107,9 @@ def mark_garbled(paragraph: str, question_words: tuple[str, ...] = ()) -> tuple[
     return text, marked + repaired
 
 
+QUOTED_TERM = re.compile("“[^“”]{1,10}”")
+
+
 @lru_cache(maxsize=4)
 def _question_before(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("(" + "|".join(map(re.escape, words)) + ")[^。？?！!，,]{0,8}$")
@@ -118,11 +121,13 @@ def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool
     two or more characters at the start of one of its clauses; a verb asked as "A不A"/"A没A" needs none)."""
     after = text[index + 1:index + 2]
     before = text[max(0, index - 12):index]
+    unquoted = QUOTED_TERM.sub("”", text[max(0, index - 24):index])[-12:]  # a quoted term as one word ("哪项不是“一票否决”?")
     sentence = re.split(r"[。！？!?…]", text[max(0, index - 80):index])[-1].lstrip("“‘\"'（( ")
     asked = any(w in clause[:CLAUSE_START] for clause in re.split(r"[，,；;：:]", sentence)
                 for w in question_words if len(w) > 1)
-    return bool(question_words) and bool(_question_before(question_words).search(before) or A_NOT_A.search(before)
-                                         or sentence.startswith(question_words) or asked) \
+    asked_before = _question_before(question_words)
+    return bool(question_words) and bool(asked_before.search(before) or asked_before.search(unquoted)
+                                         or A_NOT_A.search(before) or sentence.startswith(question_words) or asked) \
         and not re.match("[a-zü]", after)
 
 

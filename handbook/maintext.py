@@ -214,7 +214,7 @@ class Detector:
                                               f"[{HAN}]{{1,2}}\\s*(在[^，,。]{{0,8}}上)?(讲话|发言|致辞)。?$"),
                    person_caption=re.compile(f"^(图为)?([{HAN}]{{0,12}}(?:" + "|".join(map(re.escape, data["speaker_posts"]))
                                              + f"))?[{data['surnames']}](?![{HAN}]?[省市县区镇乡村])[{HAN}]{{1,2}}"
-                                             "(在|向|为|与|和|正在|带领)[^，,。；;：:！？!?]{2,24}。?$"))
+                                             "(在|向|为|与|和|正在|带领|出席)[^，,。；;：:！？!?]{2,24}。?$"))
 
 
 def line_key(text: str) -> str:
@@ -411,9 +411,9 @@ def menu(text: str, d: Detector) -> bool:
 def speaker_caption(text: str, d: Detector) -> bool:
     """A photo's caption that names who speaks ("街道党工委书记、人大工委主任胡建文讲话"), in a short line, or
     opens with whom it shows and what they do ("李昂在带货家乡的土鸡蛋", "吴昌娜向村民了解花木种植、销售情况。"),
-    no speech's title ("张三在全县大会上的讲话")."""
+    no speech's title ("张三在全县大会上的讲话", but "蒋某出席读书会并讲话" is a caption)."""
     return len(text) <= 40 and (bool(d.speaker_caption.search(text)) or bool(d.person_caption.match(text))
-                                and not text.rstrip("。").endswith(d.title_endings))
+                                and not text.rstrip("。").endswith(tuple("的" + e for e in d.title_endings)))
 
 
 def names_line(text: str, d: Detector) -> bool:

@@ -954,3 +954,22 @@ def test_a_news_headline_closing_with_an_exclamation_mark_is_the_title_and_an_ex
     headline = "新一期优秀社区党组织书记沙龙来啦!"
     assert title(headline + "\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
     assert title("同志们!\n" + PROSE * 3 + "\n") == ""
+
+
+def test_a_source_and_time_glued_before_the_first_sentence_go_and_the_sentence_stays():
+    md = markdown("某镇:药材产业兴乡村\n文章来源:七一客户端发布时间:2025-03-11 14:30:15近年来,某镇通过抓实党建引领,明确产业定位。"
+                  + PROSE * 2 + "\n" + OTHER * 2 + "\n")
+    assert "近年来，某镇通过抓实党建引领，明确产业定位。" in md and "客户端" not in md and "14:30" not in md
+
+
+def test_a_datelines_names_in_brackets_a_poster_and_his_posts_age_pictures_sources_and_places_and_a_related_list_go():
+    md = markdown("社区治理水平再提升\n海来5天前\n本网青岛讯(吕某进 崔某昌 通讯员 尹某)为进一步提升社区治理水平,某社区开展了议事协商活动。\n资料图:新华社\n" + OTHER * 2
+                  + "\n前排左一为付某某同志\n" + PROSE * 2 + "\n蒋某某出席读书心得分享会并讲话\n" + OTHER + "\n猜你想看\n相关文章\n")
+    assert_gone(md, "5天前", "青岛讯", "吕某进", "资料图", "左一", "出席", "猜你想看")
+    assert "为进一步提升社区治理水平" in md and md.count("今年以来") == 2 and md.count("我们要进一步") == 3
+
+
+def test_a_question_closing_after_a_quoted_term_keeps_its_mark_and_prose_picking_books_is_no_site_promotion():
+    md = markdown("基层干部的难处\n" + PROSE + "安全生产、信访治安等等,哪项不是“一票否决”?活得干好,人还得干好。" + OTHER + "\n"
+                  + "馆领导牵头组成专门工作班子,积极筹划、周密部署、有序推进。同事们精心挑选出百余种书单,供遴选和参考。\n" + PROSE * 2 + "\n")
+    assert "哪项不是“一票否决”？活得干好" in md and "同事们精心挑选出百余种书单" in md
