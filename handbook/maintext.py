@@ -56,7 +56,7 @@ BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文
 MENU = re.compile(r"((?![+＋&＆]\s)\S{1,5}\s+){2,}\S")  # three or more short items side by side (a headline's spaced
 # phrases are longer; a lone plus between two phrases joins them: "培训赋能 + 实践提能 …")
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
-PLACE = re.compile(rf"[{HAN}]{{1,4}}?[省市县区]")  # a list of counties or cities
+PLACE = re.compile(rf"[{HAN}]{{1,4}}?(?<![全社])[省市县区]")  # a list of counties or cities (not 全省, 社区)
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
                          r"[一二三四五六七八九十]{1,3}、)")

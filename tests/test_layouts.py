@@ -973,3 +973,10 @@ def test_a_question_closing_after_a_quoted_term_keeps_its_mark_and_prose_picking
     md = markdown("基层干部的难处\n" + PROSE + "安全生产、信访治安等等,哪项不是“一票否决”?活得干好,人还得干好。" + OTHER + "\n"
                   + "馆领导牵头组成专门工作班子,积极筹划、周密部署、有序推进。同事们精心挑选出百余种书单,供遴选和参考。\n" + PROSE * 2 + "\n")
     assert "哪项不是“一票否决”？活得干好" in md and "同事们精心挑选出百余种书单" in md
+
+
+def test_a_title_naming_the_whole_province_and_city_is_no_list_of_places():
+    headline = "某新区村、社区“两委”换届工作获全省、全市表扬"
+    assert title(headline + "\n\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
+    md = markdown("乡镇名录\n" + PROSE * 3 + "\n东城区、西城区、朝阳区、海淀区、丰台区\n" + OTHER * 2 + "\n")
+    assert "东城区" not in md
