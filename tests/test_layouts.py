@@ -980,3 +980,22 @@ def test_a_title_naming_the_whole_province_and_city_is_no_list_of_places():
     assert title(headline + "\n\n" + PROSE * 3 + "\n" + OTHER * 2 + "\n") == headline
     md = markdown("乡镇名录\n" + PROSE * 3 + "\n东城区、西城区、朝阳区、海淀区、丰台区\n" + OTHER * 2 + "\n")
     assert "东城区" not in md
+
+
+def test_related_links_run_onto_the_last_paragraph_and_a_pages_publishing_fields_go():
+    md = markdown("| 招商动态 |2018-01-08\n横沥新闻 2020-12-30 16:03\n发文机构:某区某街道办事处\n" + PROSE * 3 + "\n"
+                  + OTHER + "以下内容与本文相关,可查阅参考:外联部十二月份的工作计划 | 生活部十二月份工作总结 | 十月份工作总结\n"
+                  + "审核人:孙某某\n")
+    assert_gone(md, "招商动态", "横沥新闻", "发文机构", "外联部", "可查阅参考", "审核人")
+    assert md.count("今年以来") == 3 and OTHER in md
+    # a title with its date in bars stays the title
+    assert title("叶某:不要忽悠基层 |2023-12-11\n" + PROSE * 3 + "\n") == "叶某:不要忽悠基层"
+
+
+def test_a_stations_dateline_a_papers_boxed_byline_a_delegations_caption_and_a_sites_prepared_samples_go():
+    md = markdown("好人好事进社区\n《好人中国》豫南站讯(通讯报道:智某、永某)日前,某社区举行好人好事表彰会。\n■某某报记者 王某 江西报道\n" + OTHER * 2
+                  + "\n陈某庆一行拜访深圳市某某商会乡贤\n" + PROSE * 2 + "\n")
+    assert_gone(md, "站讯", "智某", "王某", "一行拜访")
+    assert "日前，某社区举行好人好事表彰会。" in md and md.count("今年以来") == 2 and md.count("我们要进一步") == 2
+    intro = "本站今天为大家精心准备了民族团结工作总结,希望对大家有所帮助!"
+    assert "精心准备" not in markdown("民族团结工作总结\n" + intro + "\n" + PROSE * 3 + "\n")
