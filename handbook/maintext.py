@@ -449,10 +449,10 @@ def site_name(token: str, d: Detector) -> bool:
 def title_form(text: str, d: Detector, max_chars: int) -> bool:
     """Whether a line has a title's form at all: two Han characters or more, not too long, no sentence or
     clause, no numbered heading (the text's, never its title), not cut off at a dash ("…排头兵——": its end is
-    the next line)."""
+    the next line) nor ending at a separator (what is left of "新华社·2025-12-01 17:25" once its time is cleaned off)."""
     stripped = text.strip()
     return 2 <= han_count(stripped) and len(stripped) <= max_chars and not ends_sentence(stripped.rstrip("？?")) \
-        and stripped[-1] not in "，,—-" and not d.heading_start.match(stripped)
+        and stripped[-1] not in "，,—-·|｜/" and not d.heading_start.match(stripped)
 
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:

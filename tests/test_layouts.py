@@ -999,3 +999,7 @@ def test_a_stations_dateline_a_papers_boxed_byline_a_delegations_caption_and_a_s
     assert "日前，某社区举行好人好事表彰会。" in md and md.count("今年以来") == 2 and md.count("我们要进一步") == 2
     intro = "本站今天为大家精心准备了民族团结工作总结,希望对大家有所帮助!"
     assert "精心准备" not in markdown("民族团结工作总结\n" + intro + "\n" + PROSE * 3 + "\n")
+
+
+def test_an_agency_and_its_time_is_no_title_once_the_time_is_cleaned_off():
+    assert title("新华社·2025-12-01 17:25\n\n" + PROSE * 3 + "\n") == ""
