@@ -118,7 +118,7 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules, headline: int = 0) 
     for number, line in lines:
         match = next((m for p in rules.essay_markers if (m := p.match(line.strip()))), None)
         if line.strip() in numbered:
-            current = RawEssay(title=numbered[line.strip()])
+            current = RawEssay(title=clean_title(numbered[line.strip()], rules))
             essays.append(current)
         elif match:
             if not essays:
@@ -159,9 +159,9 @@ def _numbered_titles(lines: list[str]) -> dict[str, str]:
     for k, line in enumerate(lines):
         if m := NUMBERED_TITLE.match(line.strip()):
             found.setdefault(m["title"], []).append((_marker_number(m["n"]), line.strip()))
-            above.setdefault(m["title"], m["n"].startswith("篇") or any(m["title"] in earlier for earlier in lines[:k]))
+            above.setdefault(m["title"], m["n"].startswith("篇") or not k or any(m["title"] in earlier for earlier in lines[:k]))
     # one essay is enough when the page names the collection above it (a page cut after "…工作汇报1"), or the
-    # number says it is one of several ("…工作总结篇一")
+    # number says it is one of several ("…工作总结篇一"), or it is the page's first line ("县长的离任演说(1):")
     return {line: title for title, items in found.items() if (len(items) >= 2 or above[title])
             and [n for n, _ in items] == list(range(1, len(items) + 1)) for _, line in items}
 

@@ -1003,3 +1003,11 @@ def test_a_stations_dateline_a_papers_boxed_byline_a_delegations_caption_and_a_s
 
 def test_an_agency_and_its_time_is_no_title_once_the_time_is_cleaned_off():
     assert title("新华社·2025-12-01 17:25\n\n" + PROSE * 3 + "\n") == ""
+
+
+def test_a_numbered_title_opening_the_page_starts_its_essay_and_is_cleaned_like_a_title():
+    page = clean("县长的离任演说(1):\n尊敬的陈某部长,同志们:\n" + PROSE * 3 + "\n")
+    assert [e.title for e in page.essays] == ["县长的离任演说"] and "同志们" in page.essays[0].markdown
+    page = clean("森林防火群众会讲话稿范文\n" + "下面是小编帮大家整理的森林防火群众会讲话稿范文,希望能够帮助到大家。\n"
+                 + "森林防火群众会讲话稿范文1\n同志们:\n" + PROSE * 3 + "\n")
+    assert [e.title for e in page.essays] == ["森林防火群众会讲话稿"]
