@@ -56,6 +56,7 @@ BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文
 MENU = re.compile(r"((?![+＋&＆]\s)\S{1,5}\s+){2,}\S")  # three or more short items side by side (a headline's spaced
 # phrases are longer; a lone plus between two phrases joins them: "培训赋能 + 实践提能 …")
 TOC = re.compile(r"(\.{5,}|…{3,}|·{5,})\s*[(（]?\d+[)）]?\s*$")  # "党支部的设置和职责 ........ (1)"
+BULLET = re.compile(r"[-•·]\s")  # a bulleted list's item
 PLACE = re.compile(rf"[{HAN}]{{1,4}}?(?<![全社])[省市县区]")  # a list of counties or cities (not 全省, 社区)
 ESSAY_NUMBER = re.compile(r"^\s*(篇([一二三四五六七八九十]{1,3}|\d{1,2}(?!\d))|第[一二三四五六七八九十\d]{1,2}篇)\s*[:：]?")
 ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|"
@@ -449,10 +450,11 @@ def site_name(token: str, d: Detector) -> bool:
 def title_form(text: str, d: Detector, max_chars: int) -> bool:
     """Whether a line has a title's form at all: two Han characters or more, not too long, no sentence or
     clause, no numbered heading (the text's, never its title), not cut off at a dash ("…排头兵——": its end is
-    the next line) nor ending at a separator (what is left of "新华社·2025-12-01 17:25" once its time is cleaned off)."""
+    the next line) nor ending at a separator (what is left of "新华社·2025-12-01 17:25" once its time is cleaned off),
+    no item of a bulleted list ("- 2018公务员入职培训": a list of the site's other pages)."""
     stripped = text.strip()
     return 2 <= han_count(stripped) and len(stripped) <= max_chars and not ends_sentence(stripped.rstrip("？?")) \
-        and stripped[-1] not in "，,—-·|｜/" and not d.heading_start.match(stripped)
+        and stripped[-1] not in "，,—-·|｜/" and not d.heading_start.match(stripped) and not BULLET.match(stripped)
 
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:

@@ -1011,3 +1011,17 @@ def test_a_numbered_title_opening_the_page_starts_its_essay_and_is_cleaned_like_
     page = clean("森林防火群众会讲话稿范文\n" + "下面是小编帮大家整理的森林防火群众会讲话稿范文,希望能够帮助到大家。\n"
                  + "森林防火群众会讲话稿范文1\n同志们:\n" + PROSE * 3 + "\n")
     assert [e.title for e in page.essays] == ["森林防火群众会讲话稿"]
+
+
+def test_captions_opened_by_tu_an_authors_field_note_a_bracketed_site_stamp_and_a_datelines_place_go():
+    md = markdown("| 中国某某传统文化网四川讯(特约通讯员 张某) 为深入贯彻落实上级关于关心下一代工作的部署,某村开展了走访活动。\n"
+                  + "图:中青班学员赴井冈山开展现场教学\n" + PROSE * 2 + "[范文搜网-http://m.example.com]\n"
+                  + "张某,博士生,某大学哲学系,主要从事“三农”研究\n" + OTHER * 2 + "\n")
+    assert_gone(md, "传统文化网", "张某", "图：", "井冈山", "范文搜网", "example", "博士生")
+    assert "为深入贯彻落实上级关于关心下一代工作的部署" in md and md.count("今年以来") == 2 and md.count("我们要进一步") == 2
+
+
+def test_an_item_of_a_bulleted_list_of_the_sites_pages_is_no_title():
+    page = ("- 2018公务员入职培训\n- 公务员入职培训心得\n- 公务员入职培训心得体会\n"
+            + "新招录的公务员陆续来到县环卫所做起了全日制的环卫工人,公务员入职培训引发讨论。" + PROSE * 2 + "\n" + OTHER * 2 + "\n")
+    assert "2018" not in title(page)
