@@ -80,7 +80,9 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
     if len(run) < s["chunk_min_run"] and not _two_long_chunks(text, run, s["chunk_min_han"]) \
             or _short_items(text, run):
         return paragraphs, 0
-    broken = sum(1 for start, _, _ in run if start and not ends_sentence(text[max(0, start - 20):start].rstrip("\n")))
+    # a note in brackets after a sentence ends it too ("…形成工作计划。(4月5日以前完成)" "2、…": a list's items)
+    broken = sum(1 for start, _, _ in run
+                 if start and not ends_sentence(NOTE_AFTER_SENTENCE.sub("", text[max(0, start - 40):start].rstrip("\n"))))
     if broken < s["chunk_min_broken_ratio"] * len(run):
         return paragraphs, 0
     out, last = [], 0
@@ -93,6 +95,9 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
         last = end
     out.append(text[last:])
     return [p for p in "".join(out).split("\n") if p.strip()], len(run)
+
+
+NOTE_AFTER_SENTENCE = re.compile(r"(?<=[。！？!?])[(（][^()（）]{1,30}[)）]$")
 
 
 def _two_long_chunks(text: str, run: list[tuple[int, int, int]], min_han: int) -> bool:

@@ -1025,3 +1025,12 @@ def test_an_item_of_a_bulleted_list_of_the_sites_pages_is_no_title():
     page = ("- 2018公务员入职培训\n- 公务员入职培训心得\n- 公务员入职培训心得体会\n"
             + "新招录的公务员陆续来到县环卫所做起了全日制的环卫工人,公务员入职培训引发讨论。" + PROSE * 2 + "\n" + OTHER * 2 + "\n")
     assert "2018" not in title(page)
+
+
+def test_a_lists_items_ending_with_a_note_in_brackets_keep_their_numbers():
+    items = ["1、深入各村开展调研。全面掌握基本情况,理清工作思路,明确工作重点,形成工作计划。(4月5日以前完成)",
+             "2、抓好科技信息服务站建设。全面完成服务站的软硬设施建设,建成全镇农民学习种养科技知识的服务平台。",
+             "3、组织举办科技培训班。充分发挥服务站的作用,组织举办3期以上农民培训班,使群众真正获得科技实惠。(12月底以前)",
+             "4、组织申报并实施科技示范项目,要按要求组织申报项目材料,推动资源产业的形成和科学发展。(4月30日以前完成)"]
+    md = markdown("村级工作计划\n二、主要工作任务\n" + "\n".join(items) + "\n")
+    assert all(item[:8] in md for item in items)  # "1、深入各村开展调"…
