@@ -132,7 +132,8 @@ def restore_dropped_stops(paragraphs: list[str], rules: Rules) -> tuple[list[str
     """When most body paragraphs lack a final stop, the site dropped them: put 。 back."""
     width = wrap_width(paragraphs)
     body = [p for p in paragraphs if han_count(p) >= 8 and not starts_numbered(p, rules)]
-    missing = [p for p in body if not ends_sentence(p) and not _wrapped(p, width)]
+    # a paragraph cut inside a quotation ("…各打各的“小九" "九”,…") was cut mid-sentence: no stop for it
+    missing = [p for p in body if not ends_sentence(p) and not _wrapped(p, width) and p.count("“") <= p.count("”")]
     if len(body) < 4 or len(missing) < rules.settings["dropped_stop_ratio"] * len(body):
         return paragraphs, 0
     out = [p + "。" if p in missing else p for p in paragraphs]

@@ -1034,3 +1034,10 @@ def test_a_lists_items_ending_with_a_note_in_brackets_keep_their_numbers():
              "4、组织申报并实施科技示范项目,要按要求组织申报项目材料,推动资源产业的形成和科学发展。(4月30日以前完成)"]
     md = markdown("村级工作计划\n二、主要工作任务\n" + "\n".join(items) + "\n")
     assert all(item[:8] in md for item in items)  # "1、深入各村开展调"…
+
+
+def test_a_paragraph_cut_inside_a_quotation_gets_no_stop_and_is_joined_with_the_rest():
+    lines = ["一是班子成员思想认识不到位,对村级事务缺少通盘考虑", "二是村“两委”班子不团结。普遍表现为各自为政,缺少包容,各打各的“小九",
+             "九”,在谋划工作上思路不一,在推进工作上相互拆台", "三是党员队伍老化严重,发展党员工作多年停滞不前", "四是村级集体经济薄弱,无钱办事的问题较为突出"]
+    md = markdown("软弱涣散村党组织整治报告\n\n" + "\n\n".join(lines) + "\n")
+    assert "各打各的“小九九”，在谋划工作上" in md
