@@ -140,6 +140,9 @@ def restore_dropped_stops(paragraphs: list[str], rules: Rules) -> tuple[list[str
     return out, len(missing)
 
 
+CLAUSE_AFTER_SENTENCE = re.compile(f"[。！？!?][{HAN}，,、“”]*[{HAN}]{{2}}$")
+
+
 def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], int]:
     """Join a paragraph that stops mid-sentence with the next one ("妥善处理好各" + "种利益关系")."""
     out: list[str] = []
@@ -150,7 +153,10 @@ def join_broken_lines(paragraphs: list[str], rules: Rules) -> tuple[list[str], i
         if out:
             prev = out[-1]
             continues = p.startswith(CONTINUATION_START)
-            broken = (not ends_sentence(prev) and (len(prev) >= min_chars or _wrapped(prev, width))
+            # words after a sentence of its own, however short, are a clause cut off: no heading, label or caption
+            # ("…取得了一定的成绩。农业种植结构" "不断优化,…")
+            broken = (not ends_sentence(prev) and (len(prev) >= min_chars or _wrapped(prev, width)
+                                                   or bool(CLAUSE_AFTER_SENTENCE.search(prev)))
                       and not starts_numbered(p, rules)
                       and (not _is_heading_line(prev, rules) or _wrapped(prev, width))
                       and not _ends_with_inline_heading(prev, rules))

@@ -1041,3 +1041,10 @@ def test_a_paragraph_cut_inside_a_quotation_gets_no_stop_and_is_joined_with_the_
              "九”,在谋划工作上思路不一,在推进工作上相互拆台", "三是党员队伍老化严重,发展党员工作多年停滞不前", "四是村级集体经济薄弱,无钱办事的问题较为突出"]
     md = markdown("软弱涣散村党组织整治报告\n\n" + "\n\n".join(lines) + "\n")
     assert "各打各的“小九九”，在谋划工作上" in md
+
+
+def test_a_short_paragraph_cut_after_a_sentence_of_its_own_is_joined_and_a_caption_after_a_sentence_is_not():
+    md = markdown("市长就职致辞\n" + PROSE * 3 + "\n\n谢谢大家!让我们一起努力,打造马公成\n\n为安居幸福城市!\n\n"
+                  + OTHER * 2 + "\n\n乡镇市长选举的必要性值得探讨。图片来源:新头壳\n\n" + PROSE + "\n")
+    assert "打造马公成为安居幸福城市！" in md
+    assert "新头壳\n" in md.replace("图片来源：新头壳", "新头壳")  # the caption stays a line of its own
