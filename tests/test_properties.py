@@ -114,8 +114,9 @@ def _all_rules() -> list[Rule]:
             for rule in value if isinstance(rule, Rule)]
 
 
-# patterns Hypothesis cannot write examples for (a lookahead it cannot satisfy): the real pages below test them
-NOT_GENERATED = {"rules/boilerplate.yaml line_patterns.caption[2]"}
+# patterns Hypothesis cannot write examples for (a lookahead it cannot satisfy: a photographer's credit "…。新华社记者
+# 杨冠宇 摄"), known by that lookahead, not by their place in the list: the real pages below test them
+NOT_GENERATED = {rule.where for rule in _all_rules() if "(?=[^。，,]{2,40}摄" in rule.pattern.pattern}
 
 
 @pytest.mark.parametrize("rule", [r for r in _all_rules() if r.where not in NOT_GENERATED], ids=lambda rule: rule.where)
