@@ -121,7 +121,8 @@ def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool
     two or more characters at the start of one of its clauses; a verb asked as "A不A"/"A没A" needs none)."""
     after = text[index + 1:index + 2]
     before = text[max(0, index - 12):index]
-    unquoted = QUOTED_TERM.sub("”", text[max(0, index - 24):index])[-12:]  # a quoted term as one word ("哪项不是“一票否决”?")
+    # a quoted term counts as one word ("哪项不是“一票否决”?")
+    unquoted = QUOTED_TERM.sub("”", text[max(0, index - 24):index])[-12:]
     sentence = re.split(r"[。！？!?…]", text[max(0, index - 80):index])[-1].lstrip("“‘\"'（( ")
     asked = any(w in clause[:CLAUSE_START] for clause in re.split(r"[，,；;：:]", sentence)
                 for w in question_words if len(w) > 1)

@@ -81,8 +81,8 @@ def join_page_chunks(paragraphs: list[str], rules: Rules) -> tuple[list[str], in
             or _short_items(text, run):
         return paragraphs, 0
     # a note in brackets after a sentence ends it too ("…形成工作计划。(4月5日以前完成)" "2、…": a list's items)
-    broken = sum(1 for start, _, _ in run
-                 if start and not ends_sentence(NOTE_AFTER_SENTENCE.sub("", text[max(0, start - 40):start].rstrip("\n"))))
+    broken = sum(1 for start, _, _ in run if start
+                 and not ends_sentence(NOTE_AFTER_SENTENCE.sub("", text[max(0, start - 40):start].rstrip("\n"))))
     if broken < s["chunk_min_broken_ratio"] * len(run):
         return paragraphs, 0
     out, last = [], 0

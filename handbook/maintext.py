@@ -213,7 +213,8 @@ class Detector:
                    collection_title=re.compile(data["collection_title"]),
                    speaker_caption=re.compile("(?:" + "|".join(map(re.escape, data["speaker_posts"])) + f")[{data['surnames']}]"
                                               f"[{HAN}]{{1,2}}\\s*(在[^，,。]{{0,8}}上)?(讲话|发言|致辞)。?$"),
-                   person_caption=re.compile(f"^(图为)?([{HAN}]{{0,12}}(?:" + "|".join(map(re.escape, data["speaker_posts"]))
+                   person_caption=re.compile(f"^(图为)?([{HAN}]{{0,12}}(?:"
+                                             + "|".join(map(re.escape, data["speaker_posts"]))
                                              + f"))?[{data['surnames']}](?![{HAN}]?[省市县区镇乡村])[{HAN}]{{1,2}}(一行)?"
                                              "(在|向|为|与|和|正在|带领|出席|拜访|走访|看望|慰问|考察|调研|视察)"
                                              "[^，,。；;：:！？!?]{2,24}。?$"))

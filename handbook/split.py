@@ -22,7 +22,8 @@ class RawEssay:
     title_line: int = 0  # the page line the title was taken from, 0 for a marker's title
 
 
-NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）]|(?<!\d)篇[一二三四五六七八九十\d]{1,3})\s*[:：]?$")
+NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*"
+                            r"(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）]|(?<!\d)篇[一二三四五六七八九十\d]{1,3})\s*[:：]?$")
 BARE_MARKER = re.compile(r"【\s*(篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇)\s*】")  # a number, no title
 # a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
 NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
@@ -153,16 +154,17 @@ def split_essays(lines: list[tuple[int, str]], rules: Rules, headline: int = 0) 
 
 def _numbered_titles(lines: list[str]) -> dict[str, str]:
     """Essays of one page named by one title and a number ("春节乡镇工作总结1" … "春节乡镇工作总结2"): each such
-    line, numbered 1, 2, … in page order, starts an essay with that title."""
+    line, numbered 1, 2, … in page order, starts an essay with that title. One is enough when the page names the
+    collection above it (a page cut after "…工作汇报1"), when the number says it is one of several ("…工作总结篇一"),
+    or when it opens the page ("县长的离任演说(1):")."""
     found: dict[str, list[tuple[int, str]]] = {}
-    above: dict[str, bool] = {}  # the title is on a line above its first number: the page's name for the collection
+    one_enough: dict[str, bool] = {}
     for k, line in enumerate(lines):
         if m := NUMBERED_TITLE.match(line.strip()):
             found.setdefault(m["title"], []).append((_marker_number(m["n"]), line.strip()))
-            above.setdefault(m["title"], m["n"].startswith("篇") or not k or any(m["title"] in earlier for earlier in lines[:k]))
-    # one essay is enough when the page names the collection above it (a page cut after "…工作汇报1"), or the
-    # number says it is one of several ("…工作总结篇一"), or it is the page's first line ("县长的离任演说(1):")
-    return {line: title for title, items in found.items() if (len(items) >= 2 or above[title])
+            one_enough.setdefault(m["title"], m["n"].startswith("篇") or not k
+                                  or any(m["title"] in earlier for earlier in lines[:k]))
+    return {line: title for title, items in found.items() if (len(items) >= 2 or one_enough[title])
             and [n for n, _ in items] == list(range(1, len(items) + 1)) for _, line in items}
 
 
