@@ -687,12 +687,15 @@ def title_again(keys: list[str], title: str, first: int) -> list[int]:
 
 def printed_again_below(text_lines: list[tuple[int, str]], keys: list[str]) -> list[bool]:
     """Per line: a long line printed again, whole, at the start of a line further down (an abstract, a
-    summary box), or a summary just before the text that starts with its first sentence."""
+    summary box), or a summary just before the text that starts with its first sentence. A line of no
+    sentence printed again as a line of its own is a long title printed twice, no abstract."""
     later: dict[str, list[str]] = {}  # first 30 characters → the lines after this one that start so
     again_below = [False] * len(keys)
     for i in range(len(keys) - 1, -1, -1):
         if len(keys[i]) >= 30:
-            again_below[i] = any(k.startswith(keys[i]) for k in later.get(keys[i][:30], ()))
+            sentences = re.search("[。；;]", text_lines[i][1]) is not None
+            again_below[i] = any(k.startswith(keys[i]) and (k != keys[i] or sentences)
+                                 for k in later.get(keys[i][:30], ()))
             later.setdefault(keys[i][:30], []).append(keys[i])
     for i in range(len(keys) - 1):
         again_below[i] = again_below[i] or summary_of_next(text_lines[i][1], keys[i], keys[i + 1])

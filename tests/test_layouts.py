@@ -1048,3 +1048,9 @@ def test_a_short_paragraph_cut_after_a_sentence_of_its_own_is_joined_and_a_capti
                   + OTHER * 2 + "\n\n乡镇市长选举的必要性值得探讨。图片来源:新头壳\n\n" + PROSE + "\n")
     assert "打造马公成为安居幸福城市！" in md
     assert "新头壳\n" in md.replace("图片来源：新头壳", "新头壳")  # the caption stays a line of its own
+
+
+def test_a_long_title_printed_twice_as_a_line_of_its_own_is_no_abstract():
+    headline = "网格化是什么?疫情前后如何在基层治理中发挥作用?(网格化在疫情防控中的作用)"
+    page = headline + "\n\n" + PROSE * 2 + "\n\n" + headline + "\n\n" + OTHER * 3 + "\n"
+    assert title(page) == headline
