@@ -27,9 +27,8 @@ def chrome_rule(line: str, patterns: tuple[Rule, ...], anchored: tuple[Rule, ...
     patterns that match at a line's start only; a line of more than `max_sentences` sentences by none (a page
     flattened onto one line that opens with "编者按:" is the text)."""
     key = _match_key(line)
-    if len(SENTENCE_BREAK.findall(key)) > max_sentences:
-        return None
-    return next((rule for rule in (patterns if len(key) <= max_chars else anchored) if rule.pattern.search(key)), None)
+    rule = next((rule for rule in (patterns if len(key) <= max_chars else anchored) if rule.pattern.search(key)), None)
+    return None if rule and len(SENTENCE_BREAK.findall(key)) > max_sentences else rule
 
 
 def anchored_at_start(patterns: tuple[Rule, ...]) -> tuple[Rule, ...]:

@@ -149,7 +149,6 @@ class DetectorSettings:
     unpunctuated_max_han: int
     table_min_rows: int
     table_min_cell_han: int
-    injected_tail_max_han: int
 
 
 @dataclass(frozen=True)
@@ -1170,7 +1169,7 @@ def words_shared(text: str, prose: str) -> float:
     return sum(pair in prose for pair in pairs) / len(pairs) if pairs else 0.0
 
 
-def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
+def drop_unrelated_terms(main: MainText, d: Detector, chunk_min_han: int) -> MainText:
     """SEO spam injects search terms that have nothing to do with the essay ("快手网名女", "龟虽寿译文2、年度学习计划…",
     "…在每年年初制定。万盛黑山谷导游词"): a short line inside the text with no numbering and no punctuation, or such
     words before a list item's number or after a line's last sentence, of which no two characters in a row occur
@@ -1192,7 +1191,9 @@ def drop_unrelated_terms(main: MainText, d: Detector) -> MainText:
             continue
         if head and before:
             candidates.append((k, head[1], slice(0, head.end(1))))
-        if tail and after and han_count(text) <= d.settings.injected_tail_max_han:
+        # a line with a page of text (settings chunk_min_han) is a page chunk, cut in a word before the next chunk's
+        # number ("…做好实践。接下" "2、来,我将…"): its last words are no injected terms
+        if tail and after and han_count(text) < chunk_min_han:
             candidates.append((k, tail[1], slice(tail.start(1), len(text))))
     if not candidates:
         return main

@@ -59,7 +59,7 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
                             frozenset(d.line for d in dropped if d.stage == "chrome"),
                             frozenset(d.line for d in dropped if d.stage == "chrome" and d.kind == "header"),
                             tuple(d.text for d in dropped if d.stage == "chrome" and d.kind == "breadcrumb"))
-    main = maintext.drop_unrelated_terms(main, rules.maintext)
+    main = maintext.drop_unrelated_terms(main, rules.maintext, rules.settings["chunk_min_han"])
     dropped += main.dropped
     kept = main.kept
     raw_essays, more = split.split_essays(main.lines, rules, main.headline)

@@ -162,8 +162,8 @@ def _numbered_titles(lines: list[str]) -> dict[str, str]:
     for k, line in enumerate(lines):
         if m := NUMBERED_TITLE.match(line.strip()):
             found.setdefault(m["title"], []).append((_marker_number(m["n"]), line.strip()))
-            one_enough.setdefault(m["title"], m["n"].startswith("篇") or not k
-                                  or any(m["title"] in earlier for earlier in lines[:k]))
+            if m["title"] not in one_enough:  # decided at its first number
+                one_enough[m["title"]] = m["n"].startswith("篇") or not k or any(m["title"] in l for l in lines[:k])
     return {line: title for title, items in found.items() if (len(items) >= 2 or one_enough[title])
             and [n for n, _ in items] == list(range(1, len(items) + 1)) for _, line in items}
 
