@@ -76,6 +76,7 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 SEPARATED = "separators between items"
+REPEATED = "repeated on the page"
 COLUMN = "the column's name, the last item of the page's breadcrumb"
 COLUMN_MAX_HAN = 6
 BREADCRUMB_STEP = re.compile(r"\s*(?:>>?|»|›|→|/|\||｜)\s*")
@@ -284,7 +285,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         why.append(f"{other:.0%} digits/Latin/symbols")
     if repeated and han < 40:
         form += s.repeated_weight
-        why.append("repeated on the page")
+        why.append(REPEATED)
     if han < 40 and (separated(text.strip(), d) or menu(text.strip(), d) or KEYWORD_LIST.match(text.strip())):
         form += s.separators_weight
         why.append(SEPARATED)
@@ -315,7 +316,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     score = good - against
     # a repeated line alone is no chrome: a title is often printed twice, with an everyday word in it too
     # ("乡镇基层工作案例分享"; one word of ui_ordinary and enough Han characters, not a button "分享")
-    only_repeated = why == ["repeated on the page"] or why[1:] == ["repeated on the page"] and len(distinct) == 1 \
+    only_repeated = why == [REPEATED] or why[1:] == [REPEATED] and len(distinct) == 1 \
         and why[0].startswith("ui_ordinary ") and han >= s.repeated_title_min_han
     if dense:
         why.append("chrome words close together")
@@ -531,9 +532,12 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     # a sentence's usual first words after the title word ("…整顿方案为认真贯彻落实《…》"): the text starts there
     # (a collection's word may end the title first: "…讲话体会精选在新时代…"), or a news lead's date ("…动员会2月28日下午")
     # a news report's title ends at its meeting's name only so (meeting_endings: "…部署会召开之后" is a sentence)
-    meetings = [e.end() for e in d.meeting_ending.finditer(head[:max_chars + 10])]
-    opened = sorted(e + len(c[0]) for e in ends + meetings if (c := COLLECTION_WORD.match(head, e))
-                    and (head[e + len(c[0]):].startswith(d.text_openers) or NEWS_DATE.match(head, e + len(c[0]))))
+    # (its name may quote: "…暨“三春”生产动员会 2月28日下午"; quotes balanced up to the title's end)
+    quoting = re.split(r"[，。；：！？,;:!?（(]", text, maxsplit=1)[0][:max_chars + 10]
+    meetings = [e.end() for e in d.meeting_ending.finditer(quoting)]
+    opened = sorted(e + len(c[0]) for e in [e.end() for e in d.title_ending.finditer(quoting)] + meetings
+                    if quoting.count("“", 0, e) == quoting.count("”", 0, e) and (c := COLLECTION_WORD.match(quoting, e))
+                    and ((rest := quoting[e + len(c[0]):].lstrip()).startswith(d.text_openers) or NEWS_DATE.match(rest)))
     # or the speech's date in brackets after its speaker ("…表态发言某县县长王某(2026 年 2 月 6 日)各位代表"): the
     # title ends at the last title word, the speaker stays with the text
     if not opened and ends and BRACKETED_DATE.match(text[len(head):]) and han_count(head[ends[-1]:]) <= 12:
@@ -541,7 +545,7 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     # else something must follow the title, and only a short opener ("方才,", "今年以来,") before the first
     # comma: a long clause after the title word makes it the subject ("…述职报告普遍包含以下内容:")
     ends = opened[:1] or [e for e in ends if 0 < len(ESSAY_NUMBER.sub("", head[e:])) <= 6][-1:]
-    return re.match(rf"^(.{{{ends[0]}}})", head) if ends else None
+    return re.match(rf"^(.{{{ends[0]}}})", text) if ends else None
 
 
 def bracketed_title(text: str, max_chars: int) -> re.Match | None:

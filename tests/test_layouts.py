@@ -1054,3 +1054,18 @@ def test_a_long_title_printed_twice_as_a_line_of_its_own_is_no_abstract():
     headline = "网格化是什么?疫情前后如何在基层治理中发挥作用?(网格化在疫情防控中的作用)"
     page = headline + "\n\n" + PROSE * 2 + "\n\n" + headline + "\n\n" + OTHER * 3 + "\n"
     assert title(page) == headline
+
+
+def test_a_news_title_quoting_its_meetings_name_glued_before_the_reports_date_is_split_off():
+    page = ("某镇召开农业农村和 经济工作暨“三春”生产动员会 2月28日下午,某镇组织召开农业农村和经济工作暨“三春”生产动员会。"
+            + PROSE * 2 + "\n" + OTHER * 2 + "\n")
+    assert title(page) == "某镇召开农业农村和 经济工作暨“三春”生产动员会"
+    assert "2月28日下午" in markdown(page)
+    opening = "“党的二十大报告提出,‘全面推进乡村振兴’,充分表明了党中央对农村发展的高度关注。" + PROSE  # a quotation opens it
+    assert title(opening + "\n" + OTHER * 2 + "\n") == "" and "党的二十大报告提出" in markdown(opening + "\n")
+
+
+def test_the_publishing_date_after_a_headline_on_its_line_goes_and_the_headline_stays():
+    md = markdown("政协读书会举办“春日勤耕读”读书分享活动 发布时间:2023年03月10日\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert_gone(md, "发布时间", "2023年03月10日")
+    assert "政协读书会举办“春日勤耕读”读书分享活动" in md
