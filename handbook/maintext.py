@@ -139,6 +139,7 @@ class DetectorSettings:
     intro_max_han: int
     title_again_points: float
     title_shared_points: float
+    title_subtitle_points: float
     title_shared_rescue: float
     tail_window: int
     tail_min_score_with_words: float
@@ -888,7 +889,8 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     # a news headline may close with "!" ("…沙龙来啦!"): set aside, if it is long enough to be no exclamation
     titles = {i: exclaimed_headline(clean_title(text_lines[i][1])) for i in before + menu_like}
     scored = [(title_score(titles[i], verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
-               + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0), i)
+               + (s.title_again_points if len(keys[i]) >= 6 and start.startswith(keys[i]) else 0)
+               + (s.title_subtitle_points if i + 1 < first and SUBTITLE.match(text_lines[i + 1][1].strip()) else 0), i)
               for i in before]
     # a title names what the text is about: the more of its words the text uses, the likelier; a line with a
     # title's form that looked like chrome ("…微信群…", a name ending like a site's, "学习 成长 感悟") is one if

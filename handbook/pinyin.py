@@ -71,4 +71,7 @@ def remove_pinyin(text: str) -> tuple[str, int]:
             return match["char"]
         return match.group(0)
 
-    return ANNOTATION.sub(drop, text), count
+    text = ANNOTATION.sub(drop, text)
+    while count and (again := ANNOTATION.sub(drop, text)) != text:  # printed twice: "龍(long)(long)墩村"
+        text = again
+    return text, count

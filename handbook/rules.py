@@ -211,6 +211,7 @@ class Settings:
     dropped_stop_ratio: float
     reading_chars_per_minute: int
     title_max_chars: int
+    teaser_max_han: int
     injected_digits: list
     injected_digits_min: int
     number_units: str

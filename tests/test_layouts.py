@@ -1069,3 +1069,54 @@ def test_the_publishing_date_after_a_headline_on_its_line_goes_and_the_headline_
     md = markdown("政协读书会举办“春日勤耕读”读书分享活动 发布时间:2023年03月10日\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
     assert_gone(md, "发布时间", "2023年03月10日")
     assert "政协读书会举办“春日勤耕读”读书分享活动" in md
+
+
+def test_a_viewers_preview_of_the_whole_essay_cut_off_at_its_end_is_the_essay_and_its_label_goes():
+    page = "镇党委书记在全镇干部大会上的讲话\n\n内容预览:\n\n" + "  ".join([PROSE, OTHER] * 6) + "到村里担任第一书记不是去……\n"
+    md = markdown(page)
+    assert md.count("今年以来") == 6 and "到村里担任第一书记" in md
+    assert_gone(md, "内容预览")
+    teasers = "相关文章\n\n" + "\n\n".join(f"第{n}篇:镇长述职报告。今年以来,我镇坚持以党建引领基层治理……" for n in (1, 2)) + "\n"
+    assert not clean(teasers).essays  # a block of short truncated previews is still no essay
+
+
+def test_a_pinyin_annotation_printed_twice_after_a_character_goes_whole():
+    md = markdown("走进龙墩村\n\n一场飞雪突降大别山金寨县果子园乡龍(long)(long)墩村。" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert "乡龙墩村" in md and "long" not in md
+
+
+def test_a_dispatchs_headline_label_and_a_sites_best_sample_mark_leave_the_title():
+    assert title("题:200余名“90后”村官“上新”记\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == "200余名“90后”村官“上新”记"
+    assert title("杨桥镇灾后重建恢复生产实施方案【优秀范文】\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == "杨桥镇灾后重建恢复生产实施方案"
+
+
+LAST = "会上，与会人员就班子履职情况进行了现场民主测评，大家一致表示要把会议精神落到实处。"
+
+
+def test_datelines_credits_and_end_marks_of_news_reports_go_and_their_sentences_stay():
+    for byline in ("法治报道讯(通讯员 屈敬东)", "中国教育在线讯 ", "荆楚网(湖北日报网)讯(通讯员 程丽、李星辰)",
+                   "(城建学院 学工第二党支部 郭偲偲 报道)", "通讯员 沈宗芳 报道:"):
+        md = markdown("某镇开展主题党日活动\n\n" + byline + PROSE * 2 + "\n\n" + OTHER + "(完)\n\n" + LAST + " 责任编辑:孟德朋\n")
+        assert_gone(md, byline.strip(" :"), "(完)", "（完）", "孟德朋")
+        assert md.count("今年以来") == 2 and OTHER in md and LAST in md
+
+
+def test_a_headline_with_a_dash_subtitle_is_the_title_not_the_kicker_above_it_nor_the_run_together_credits():
+    page = ("喜迎开门红冲刺3000亿\n到最前线,打一场攻坚战\n——监利市开展驻点招商工作纪实\n\n"
+            "    □记者裴蜀华陈雪玲特约记者宋从峰通讯员胡雪飞\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert title(page) == "到最前线,打一场攻坚战"
+    assert_gone(markdown(page), "裴蜀华", "喜迎开门红")
+
+
+def test_a_sample_essays_count_after_the_pages_topic_starts_an_essay():
+    page = "竞争性选拔范文第1篇\n\n" + PROSE * 2 + "\n\n竞争性选拔范文第2篇\n\n" + OTHER * 2 + "\n"
+    essays = clean(page).essays
+    assert len(essays) == 2 and all("范文第" not in e.markdown for e in essays)
+
+
+def test_a_summarys_label_a_pictures_placeholder_and_captions_glued_to_paragraphs_go():
+    md = markdown("某镇森林防火工作总结\n\n【概述】\n\n" + PROSE * 2 + "\n\n[图片标题]\n\n宣讲现场 从理论知识、政策方针讲到本地的发展情况,联系实际讲述各项发展成就。"
+                  + "\n\n" + LAST + "图为今年入选“千强镇”的某镇\n\n" + OTHER * 2
+                  + "\n\n11月7日上午,宣讲团走进某村进行宣讲。河南日报社全媒体记者杨之甜摄\n")
+    assert_gone(md, "概述", "图片标题", "宣讲现场", "图为", "杨之甜")
+    assert md.count("今年以来") == 2 and md.count("我们要进一步") == 2 and LAST in md and "从理论知识" in md
