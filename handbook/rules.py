@@ -360,6 +360,7 @@ class Rules:
     run_in_styles: tuple[str, ...]
     inline_heading_styles: tuple[re.Pattern, ...]  # the patterns of the heading styles named there
     body_openers: tuple[str, ...]
+    clause_goes_on: tuple[str, ...]
     inline_enumerations: re.Pattern
     question_words: tuple[str, ...]
     zhu_words: tuple[str, ...]
@@ -470,6 +471,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         inline_heading_styles=tuple(dict(heading_styles)[name]
                                     for name in structure.style_names("inline_heading_styles", heading_styles)),
         body_openers=structure.strings("body_openers"),
+        clause_goes_on=structure.strings("clause_goes_on"),
         inline_enumerations=structure.regex(structure.get("inline_enumerations", str), "inline_enumerations"),
         question_words=structure.strings("question_words"),
         zhu_words=script.strings("zhu_words"),

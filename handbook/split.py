@@ -236,7 +236,9 @@ def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = (
             body[i] = ""
             continue
         rest = line.strip()
-        while first_text and rest.startswith(essay.title) and han_count(rest[len(essay.title):]) >= 2:
+        # not when the sentence goes on from it: "宣传委员是…" has the title for its subject (rules/structure.yaml clause_goes_on)
+        while first_text and rest.startswith(essay.title) and han_count(rest[len(essay.title):]) >= 2 \
+                and not rest[len(essay.title):].startswith(rules.clause_goes_on):
             essay.dropped.append(Dropped("title-repeat", essay.title, essay.numbers[i], "split",
                                          "title glued to the first sentence", fragment=True))
             rest = rest[len(essay.title):].lstrip(" :：")

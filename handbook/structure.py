@@ -85,7 +85,7 @@ def split_run_in(text: str, rules: Rules) -> tuple[str, str] | None:
         # a comma right after it: a third parallel clause follows ("认清形势，把握大局，坚定…"), no body yet
         # a "、" right after it: the clause is a list that goes on ("要不怕写、要想写")
         if len(second) == size and han_count(second) == size and han_count(body) >= 4 \
-                and not re.match(r"^[^，,。；;、]{0,3}[，,]", body) and not body.startswith("、"):
+                and not re.match(r"^[^，,。；;、]{0,3}[，,]", body) and not body.startswith(("、",) + rules.clause_goes_on):
             return f"{marker}{first}，{second}", body
     return None
 
@@ -100,8 +100,10 @@ def to_blocks(paragraphs: list[str], rules: Rules) -> list[Block]:
             continue
         style, number = found
         # a heading may end with 。 but is at most two clauses: three or more make a sentence of the list
+        # nor a label and its sentence ("3、品德方面:有时存在贪图享受,奢侈浪费的思想。"): an item of a list
         short = han_count(p) <= rules.heading_max_chars and not re.search("[。！？!?；;]", p.rstrip("。")) \
-            and not (p.endswith("。") and (len(re.findall("[，,]", p)) >= 2 or _item_of_a_list(k, paragraphs, styles, rules)))
+            and not (p.endswith("。") and (len(re.findall("[，,]", p)) >= 2 or re.search("[:：]", p)
+                                           or _item_of_a_list(k, paragraphs, styles, rules)))
         if short:
             blocks.append(Block(p.rstrip("。"), style, number))
         elif style in rules.run_in_styles and (split := split_run_in(p, rules)):

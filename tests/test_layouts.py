@@ -1120,3 +1120,27 @@ def test_a_summarys_label_a_pictures_placeholder_and_captions_glued_to_paragraph
                   + "\n\n11月7日上午,宣讲团走进某村进行宣讲。河南日报社全媒体记者杨之甜摄\n")
     assert_gone(md, "概述", "图片标题", "宣讲现场", "图为", "杨之甜")
     assert md.count("今年以来") == 2 and md.count("我们要进一步") == 2 and LAST in md and "从理论知识" in md
+
+
+def test_a_run_in_heading_is_not_cut_before_a_word_that_goes_on_its_clause():
+    md = markdown("批评与自我批评发言材料\n\n" + PROSE * 2 + "\n\n(一)从党的发展历史来看,在党内认真开展批评与自我批评是加强自身建设的一条重要经验。"
+                  "今年我们将迎来建党纪念日,回顾历史,我们更加深刻地认识到这一点。\n\n" + OTHER * 2 + "\n")
+    assert "在党内认真开展批评与自我批评是加强自身建设的一条重要经验" in md.replace("，", ",").replace(",", "")
+
+
+def test_a_numbered_label_and_its_sentence_is_an_item_not_a_heading():
+    items = ["1、政治方面:理论学习不够深入,运用理论指导实践不够。", "2、作风方面:深入基层调研不够,联系群众不够紧密。",
+             "3、品德方面:有时存在贪图享受,奢侈浪费的思想。"]
+    md = markdown("党员批评和自我批评\n\n" + PROSE * 2 + "\n\n" + "\n\n".join(items) + "\n\n" + OTHER * 2 + "\n")
+    assert "奢侈浪费的思想。" in md and "### 3" not in md
+
+
+def test_a_short_title_that_is_the_first_sentences_subject_stays_in_it():
+    md = markdown("宣传委员\n\n宣传委员是党支部中专责宣传工作的委员会成员,主要负责组织和实施党支部的宣传工作。" + PROSE + "\n\n" + OTHER * 2 + "\n")
+    assert "宣传委员是党支部中专责宣传工作" in md
+
+
+def test_a_columns_circled_number_leaves_the_title_and_a_reprints_source_account_goes():
+    page = "⑦政府招商引资实务高级篇\n\n本文来自微信公众号:行业研习 (ID:hangyeyanxi),作者:王某\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "政府招商引资实务高级篇"
+    assert_gone(markdown(page), "公众号", "hangyeyanxi")
