@@ -1144,3 +1144,9 @@ def test_a_columns_circled_number_leaves_the_title_and_a_reprints_source_account
     page = "⑦政府招商引资实务高级篇\n\n本文来自微信公众号:行业研习 (ID:hangyeyanxi),作者:王某\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
     assert title(page) == "政府招商引资实务高级篇"
     assert_gone(markdown(page), "公众号", "hangyeyanxi")
+
+
+def test_a_portals_footer_of_its_owner_and_address_and_a_genre_label_after_the_title_go():
+    page = "在美丽乡村建设工作会上讲话 【演讲稿】\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n某某县人民政府主办 地址:某镇拱城街17号\n"
+    assert title(page) == "在美丽乡村建设工作会上讲话"
+    assert_gone(markdown(page), "主办", "拱城街")
