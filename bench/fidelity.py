@@ -40,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"
 HALVES = ("dev", "test")
 # A Han character followed by a bracketed syllable in Latin letters: "镇(zhèn)", "党（dang）".
-PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]{1,7}[)）]")
+# (not an acronym in brackets, two capitals or more: "居民委员会(RCs)")
+PINYIN = re.compile(r"[\u4e00-\u9fff][(（](?![^)）]*[A-Z][^)）]*[A-Z])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]{1,7}[)）]")
 # OpenCC's t2s keeps 著 (Simplified too: 显著, 著名), and gold fragments are written from its text; the handbook
 # writes 着 where 著 is the particle (all but rules/script.yaml zhu_words): the scorer reads the two as one character.
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"', "著": "着"})

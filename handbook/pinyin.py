@@ -13,7 +13,11 @@ WORD_MAX = 4  # characters of a word annotated as one
 SYLLABLES = f"[a-zü{TONE_LETTERS}]{{1,{7 * WORD_MAX}}}"  # one syllable (seven letters at most), or a word's run together
 # An annotation in half- or full-width brackets or in 【】 right after a Han character (a space may stand inside them:
 # "會(huì )"), maybe followed by a space; or after a word, its syllables run together ("街道(jiēdào)").
-ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（【] ?(?P<syl>{SYLLABLES}) ?[)）】](?P<space> (?=[^\\sA-Za-z0-9]))?")
+ANNOTATION = re.compile(f"(?P<char>[{HAN}])[(（【《] ?(?P<syl>{SYLLABLES}) ?[)）】》](?P<space> (?=[^\\sA-Za-z0-9]))?")
+# A scraper's labelled reading or form note after a character, in any bracket ("遇(pinyin:yù)", "阻止[读:zhǐ]",
+# "的{读:de}", "了(繁:瞭)", "两(繁体:兩)"), a casino's name inside the label perhaps ("[澳门伦敦人繁:麗]")
+READING_NOTE = re.compile(f"[(（《\\[{{【]\\s*(?:pinyin|拼音|读|练|繁体|[{HAN}]{{0,6}}繁)\\s*[:：]\\s*"
+                          f"[^()（）《》\\[\\]{{}}【】\\s]{{1,8}}\\s*[)）》\\]}}】]")
 WORD_BEFORE = re.compile(f"[{HAN}]+$")
 
 
@@ -71,7 +75,9 @@ def remove_pinyin(text: str) -> tuple[str, int]:
             return match["char"]
         return match.group(0)
 
+    text, notes = READING_NOTE.subn("", text)
     text = ANNOTATION.sub(drop, text)
+    count += notes
     while count and (again := ANNOTATION.sub(drop, text)) != text:  # printed twice: "龍(long)(long)墩村"
         text = again
     return text, count

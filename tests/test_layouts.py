@@ -1150,3 +1150,29 @@ def test_a_portals_footer_of_its_owner_and_address_and_a_genre_label_after_the_t
     page = "在美丽乡村建设工作会上讲话 【演讲稿】\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n某某县人民政府主办 地址:某镇拱城街17号\n"
     assert title(page) == "在美丽乡村建设工作会上讲话"
     assert_gone(markdown(page), "主办", "拱城街")
+
+
+def test_a_scrapers_labelled_reading_notes_and_casino_names_inside_words_go_and_the_words_stay():
+    md = markdown("农村环境整治\n\n家乡去年喜获2019年《pinyin:nián》农村人居环幸运飞艇境整治成果一等奖。在这次整治工程中《zhōng》,也遇(pinyin:yù)到"
+                  "个别群众的不理解,也遭暴力阻止[读:zhǐ]。通过一次又一次的{读:de}耐心解释,最后唯有通过法律[练:lǜ]途径才得以解决。\n\n"
+                  "村前的臭澳门威尼斯人水塘变成喷水池了(繁:瞭)。村道路变得宽阔美丽[澳门伦敦人繁:麗]了。小河两(繁体:兩)边也筑起了石堤。\n\n"
+                  + OTHER * 2 + "\n")
+    assert_gone(md, "pinyin", "读:", "练:", "繁", "澳门", "幸运飞艇", "zhōng")
+    for words in ("2019年农村人居环境整治成果一等奖", "在这次整治工程中，也遇到个别群众", "也遭暴力阻止。", "一次又一次的耐心解释",
+                  "通过法律途径", "村前的臭水塘变成喷水池了。", "宽阔美丽了", "小河两边"):
+        assert words in md, words
+
+
+def test_a_qa_pages_references_and_answer_header_a_disclaimer_hashtags_and_stock_picture_captions_go():
+    md = markdown("什么是农村后备干部\n\n" + PROSE * 2 + "\n\n扩展资料\n\n参考资料来源:百度百科-后备干部\n\n第1个回答  2017-11-18\n\n" + OTHER * 2
+                  + "\n\n念给你听\n\n▲里长。(示意图/资料照)\n\n" + LAST + "\n\n图、文:陈澔琳\n\n刊登于 2019-01-13\n\n#香港政治#新界#原居民\n\n"
+                  "本站部分信息由相应民事主体自行提供,该信息内容的真实性应由该民事主体负责。\n")
+    assert_gone(md, "扩展资料", "参考资料", "第1个回答", "念给你听", "示意图", "陈澔琳", "刊登于", "#香港", "民事主体")
+    assert md.count("今年以来") == 2 and md.count("我们要进一步") == 2 and LAST in md
+
+
+def test_an_outlets_reporters_in_a_datelines_brackets_a_papers_run_together_credits_and_a_print_button_go():
+    md = markdown("标题: 某社区长者助餐服务项目 [打印本页]\n\n中华龙都网讯(周口报业全媒体记者 谢永静)" + PROSE * 2
+                  + "\n\n□本报记者李燕见习记者陈炫羽通讯员马学贤\n\n" + OTHER * 2 + "\n")
+    assert_gone(md, "打印", "龙都网", "谢永静", "李燕", "马学贤")
+    assert md.startswith("# 某社区长者助餐服务项目\n") and md.count("今年以来") == 2
