@@ -906,6 +906,10 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     # a collection's title ("…工作总结7篇") only when no essay's own title is there (the count is read on the line as
     # printed: title_junk cleans "(推荐20篇)" off the title)
     title_at = max(scored, key=lambda c: (not names_collection(text_lines[c[1]][1].strip(), d), c))[1] if scored else None
+    if title_at is None and before and before[0] == first - 1 and SUBTITLE.match(text_lines[first - 1][1].strip()) \
+            and title_form(text_lines[first - 1][1], d, title_max_chars):
+        title_at = first - 1  # a subtitle printed without its headline, just above the text: all the title there is
+        looks.add(title_at)
     if title_at and SUBTITLE.match(text_lines[title_at][1].strip()) and verdicts[title_at - 1].why == [SEPARATED] \
             and title_form(text_lines[title_at - 1][1], d, title_max_chars):
         # a dash line is the subtitle of the headline above it, though that reads like a menu ("铭记历史 坚定信念 敬业奉献")

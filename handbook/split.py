@@ -26,6 +26,7 @@ NUMBERED_TITLE = re.compile(r"^(?P<title>[^\s，。；：,;:]{4,30}?)\s*"
                             r"(?P<n>\d{1,2}|[(（][一二三四五六七八九十\d]{1,3}[)）]|(?<!\d)篇[一二三四五六七八九十\d]{1,3})\s*[:：]?$")
 BARE_MARKER = re.compile(r"【\s*(篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇)\s*】")  # a number, no title
 # a question may be a title ("如何当好村支书？"); a full stop, a comma or a colon ends no title
+SUBTITLE_DASH = re.compile(r"^(——|—|--)\s*(?=\S)")
 NO_TITLE_END = SENTENCE_END.replace("？", "").replace("?", "") + "，,:："
 
 
@@ -224,6 +225,7 @@ def _settle_title(essay: RawEssay, rules: Rules, page_title: tuple[str, int] = (
         essay.title, essay.title_line = page_title
     if not essay.title:
         return
+    essay.title = SUBTITLE_DASH.sub("", essay.title)  # a subtitle that is all the title there is keeps no dash
     title_key = _key(essay.title)
     first_text = True
     for i, line in enumerate(body):

@@ -1176,3 +1176,15 @@ def test_an_outlets_reporters_in_a_datelines_brackets_a_papers_run_together_cred
                   + "\n\n□本报记者李燕见习记者陈炫羽通讯员马学贤\n\n" + OTHER * 2 + "\n")
     assert_gone(md, "打印", "龙都网", "谢永静", "李燕", "马学贤")
     assert md.startswith("# 某社区长者助餐服务项目\n") and md.count("今年以来") == 2
+
+
+def test_an_editors_note_opened_by_an_goes_and_the_headline_below_it_is_the_title():
+    page = ("按:开展“两学一做”学习教育是中央深化党内教育的又一次重要实践,特推出专栏,展示基层党组织的先进事迹。\n"
+            "某村党组织带领村民走上致富路\n" + PROSE * 2 + "\n" + OTHER * 2 + "\n")
+    assert title(page) == "某村党组织带领村民走上致富路"
+    assert_gone(markdown(page), "按:", "按：", "特推出专栏")
+
+
+def test_a_subtitle_printed_without_its_headline_just_above_the_text_is_the_title_without_its_dash():
+    page = "——基层干部选举动态现场观察\n某县某镇牛角村是该县最贫困的村之一,选举现场在不足五米宽的场地上举行。" + PROSE + "\n" + OTHER * 2 + "\n"
+    assert title(page) == "基层干部选举动态现场观察"
