@@ -1188,3 +1188,10 @@ def test_an_editors_note_opened_by_an_goes_and_the_headline_below_it_is_the_titl
 def test_a_subtitle_printed_without_its_headline_just_above_the_text_is_the_title_without_its_dash():
     page = "——基层干部选举动态现场观察\n某县某镇牛角村是该县最贫困的村之一,选举现场在不足五米宽的场地上举行。" + PROSE + "\n" + OTHER * 2 + "\n"
     assert title(page) == "基层干部选举动态现场观察"
+
+
+def test_a_papers_name_and_date_an_ad_slot_a_columns_trail_a_converters_picture_and_a_sources_field_go():
+    md = markdown("某镇召开防返贫监测工作会\n\n世纪花园社区党建>>社区先锋\n\n四川日报 2021年06月15日\n\n自动轮播广告(右)横式1栏\n\n"
+                  "【记者郑家瑜报导】![]()" + PROSE * 2 + "\n\n" + OTHER + "AG8亚游集团" + OTHER + "(赵集镇党政办)\n\n资料来源:某县政府新闻\n")
+    assert_gone(md, ">>", "四川日报", "轮播广告", "郑家瑜", "![", "亚游", "党政办", "资料来源")
+    assert md.count("今年以来") == 2 and md.count("我们要进一步") == 2
