@@ -1195,3 +1195,10 @@ def test_a_papers_name_and_date_an_ad_slot_a_columns_trail_a_converters_picture_
                   "【记者郑家瑜报导】![]()" + PROSE * 2 + "\n\n" + OTHER + "AG8亚游集团" + OTHER + "(赵集镇党政办)\n\n资料来源:某县政府新闻\n")
     assert_gone(md, ">>", "四川日报", "轮播广告", "郑家瑜", "![", "亚游", "党政办", "资料来源")
     assert md.count("今年以来") == 2 and md.count("我们要进一步") == 2
+
+
+def test_a_papers_dateline_and_its_reporters_before_the_first_sentence_go():
+    for byline in ("(本台记者 徐勤程 赵利军)", "文化艺术网-文化艺术报讯(全媒体记者 唐伟)", "中国发展网讯  高正兴 唐帆 记者袁雪飞报道  "):
+        md = markdown("某镇召开人代会\n\n" + byline + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+        assert_gone(md, "记者", "唐伟", "高正兴", "文化艺术")
+        assert md.count("今年以来") == 2
