@@ -1202,3 +1202,10 @@ def test_a_papers_dateline_and_its_reporters_before_the_first_sentence_go():
         md = markdown("某镇召开人代会\n\n" + byline + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
         assert_gone(md, "记者", "唐伟", "高正兴", "文化艺术")
         assert md.count("今年以来") == 2
+
+
+def test_a_bare_domain_and_casino_brands_dropped_inside_sentences_go_and_a_named_www_address_stays():
+    md = markdown("村委会换届选举工作报告\n\n做好村委会换届选举wenmi.net工作,伟德国际1949官方网站是全镇的大事。" + PROSE
+                  + "\n\n" + OTHER + "天富注册登陆" + LAST + "十大正规赌博网站\n\n在互联网上输入www.dxscg.cn的地址,就可以看到它的主页。\n")
+    assert_gone(md, "wenmi", "伟德", "天富", "赌博")
+    assert "做好村委会换届选举工作，是全镇的大事。" in md and "输入www.dxscg.cn的地址" in md
