@@ -461,8 +461,8 @@ def title_form(text: str, d: Detector, max_chars: int) -> bool:
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:
     """How much a short line looks like an essay's title (≤ 0: not a title): not a sentence, a site's or
-    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟") or a note in round
-    brackets ("(某大学研究中心教授)")."""
+    blog's name, a breadcrumb, a date, a subtitle ("——在…会议上"), a byline ("…组织部 王锟", a name alone) or a
+    note in round brackets ("(某大学研究中心教授)")."""
     if not title_form(text, d, max_chars):
         return 0.0
     stripped = text.strip()
@@ -471,7 +471,7 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
             or separated(stripped, d) \
             or DATE_TIME.search(stripped) or stripped.startswith(("—", "-")) or byline(stripped, d) \
             or BYLINE_LINE.match(stripped) or names_line(stripped, d) or speaker_caption(stripped, d) \
-            or menu(stripped, d) or NOTE.fullmatch(stripped):
+            or menu(stripped, d) or NOTE.fullmatch(stripped) or one_name(stripped, d):
         return 0.0
     if strong_words(verdict) and not stripped.endswith(d.title_endings):  # "微信公众号运营工作总结" ends like a document's name
         return 0.0  # a button, a label, a site's own words (an ordinary word only counts against it)

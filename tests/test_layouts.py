@@ -1209,3 +1209,9 @@ def test_a_bare_domain_and_casino_brands_dropped_inside_sentences_go_and_a_named
                   + "\n\n" + OTHER + "天富注册登陆" + LAST + "十大正规赌博网站\n\n在互联网上输入www.dxscg.cn的地址,就可以看到它的主页。\n")
     assert_gone(md, "wenmi", "伟德", "天富", "赌博")
     assert "做好村委会换届选举工作，是全镇的大事。" in md and "输入www.dxscg.cn的地址" in md
+
+
+def test_a_persons_name_an_institutions_name_and_a_papers_credits_are_no_title():
+    for line in ("陈肖竹", "中国县域发展研究中心", "亳州市人民政府", "公司网站群", "□本报记者田宜龙河南报业全媒体记者王雪娜"):
+        page = line + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+        assert title(page) == "", line
