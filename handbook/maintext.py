@@ -655,7 +655,8 @@ def menu_column(text_lines: list[tuple[int, str]], d: Detector, min_items: int =
     """Lines in a column of three or more different short items (menu links, one per line: "工作总结" "心得体会"
     …, or numbered: "1. 首页" "2. 文章"; a numbered column ends at the first line with no number, which may be the
     title); not a short title printed three times."""
-    short = [han_count(t) <= max_han and not PUNCT.search(t) for _, t in text_lines]
+    # (a menu's items quote nothing: "我的“人大”情结" below "登录 注册" and "文学" is the title)
+    short = [han_count(t) <= max_han and not PUNCT.search(t) and not QUOTED.search(t) for _, t in text_lines]
     numbered = [bool(d.heading_start.match(t.strip())) for _, t in text_lines]
     found: set[int] = set()
     start = 0

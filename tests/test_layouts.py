@@ -1215,3 +1215,8 @@ def test_a_persons_name_an_institutions_name_and_a_papers_credits_are_no_title()
     for line in ("陈肖竹", "中国县域发展研究中心", "亳州市人民政府", "公司网站群", "□本报记者田宜龙河南报业全媒体记者王雪娜"):
         page = line + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
         assert title(page) == "", line
+
+
+def test_a_short_title_that_quotes_is_no_item_of_the_menu_column_above_it():
+    page = "登录 注册\n\n文学\n\n我的“人大”情结\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "我的“人大”情结"
