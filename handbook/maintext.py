@@ -68,6 +68,7 @@ JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作�
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
 SUBTITLE = re.compile(rf"^(——|—|--)\s*[{HAN}“]")  # "——以武汉市江汉区为个案", below the title
 QUOTED = re.compile("[“”‘’「」\"]")
+UNPAIRED_BRACKET = re.compile(r"^[^(（]*[)）]$|[(（][^)）]*$")  # a line ending at a bracket it never opened, or opening one it never closes
 ONE_NAME = re.compile(rf"^[{HAN}]{{2,3}}$")  # "夏一梅": one person's name on a line of its own
 NOTE = re.compile(r"[(（][^()（）]+[)）]")  # a line wholly in round brackets: an author's unit, a note, no title
 BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
@@ -453,10 +454,12 @@ def title_form(text: str, d: Detector, max_chars: int) -> bool:
     """Whether a line has a title's form at all: two Han characters or more, not too long, no sentence or
     clause, no numbered heading (the text's, never its title), not cut off at a dash ("…排头兵——": its end is
     the next line) nor ending at a separator (what is left of "新华社·2025-12-01 17:25" once its time is cleaned off),
-    no item of a bulleted list ("- 2018公务员入职培训": a list of the site's other pages)."""
+    no item of a bulleted list ("- 2018公务员入职培训": a list of the site's other pages), no piece of a bracketed note
+    broken over two lines ("助理研究员 林毅)": its brackets are not paired)."""
     stripped = text.strip()
     return 2 <= han_count(stripped) and len(stripped) <= max_chars and not ends_sentence(stripped.rstrip("？?")) \
-        and stripped[-1] not in "，,—-·|｜/" and not d.heading_start.match(stripped) and not BULLET.match(stripped)
+        and stripped[-1] not in "，,—-·|｜/" and not d.heading_start.match(stripped) and not BULLET.match(stripped) \
+        and not UNPAIRED_BRACKET.search(stripped)
 
 
 def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_chars: int) -> float:

@@ -1220,3 +1220,9 @@ def test_a_persons_name_an_institutions_name_and_a_papers_credits_are_no_title()
 def test_a_short_title_that_quotes_is_no_item_of_the_menu_column_above_it():
     page = "登录 注册\n\n文学\n\n我的“人大”情结\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
     assert title(page) == "我的“人大”情结"
+
+
+def test_a_piece_of_a_bracketed_note_broken_over_two_lines_is_no_title():
+    for line in ("助理研究员 林毅)", "▊刘丹,外语系2008届毕业生(娄底市双峰县走马街镇定星村大学生村官"):
+        page = "干部挂职锻炼体会\n\n" + line + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+        assert title(page) == "干部挂职锻炼体会", line
