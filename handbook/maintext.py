@@ -528,7 +528,8 @@ def names_collection(title: str, d: Detector) -> bool:
 def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     """The title glued before a salutation or up to a title word (title_endings), before the first punctuation
     mark: group 1 is the title."""
-    head = re.split(r"[，。；：！？,;:!?（(“]", text, maxsplit=1)[0]
+    clause = re.split(r"[，。；：！？,;:!?（(]", text, maxsplit=1)[0]
+    head = clause.split("“", 1)[0]  # a quotation ends it too, but for a news title's quoted name (below)
     m = re.match(rf"^(\S.{{3,{max_chars}}}?)\s*(?={'|'.join(map(re.escape, d.salutations))})", head)
     if m:
         return m
@@ -537,7 +538,7 @@ def title_at_word(text: str, d: Detector, max_chars: int) -> re.Match | None:
     # (a collection's word may end the title first: "…讲话体会精选在新时代…"), or a news lead's date ("…动员会2月28日下午")
     # a news report's title ends at its meeting's name only so (meeting_endings: "…部署会召开之后" is a sentence)
     # (its name may quote: "…暨“三春”生产动员会 2月28日下午"; quotes balanced up to the title's end)
-    quoting = re.split(r"[，。；：！？,;:!?（(]", text, maxsplit=1)[0][:max_chars + 10]
+    quoting = clause[:max_chars + 10]
     meetings = [e.end() for e in d.meeting_ending.finditer(quoting)]
     opened = sorted(e + len(c[0]) for e in [e.end() for e in d.title_ending.finditer(quoting)] + meetings
                     if quoting.count("“", 0, e) == quoting.count("”", 0, e) and (c := COLLECTION_WORD.match(quoting, e))

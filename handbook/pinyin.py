@@ -64,8 +64,8 @@ def is_word_annotation(chars: str, syllables: str) -> bool:
 
 
 def remove_pinyin(text: str) -> tuple[str, int]:
-    """Remove pinyin annotations that follow characters or words (tone marks, toneless, partial)."""
-    count = 0
+    """Remove pinyin annotations that follow characters or words (tone marks, toneless, partial), and a scraper's
+    labelled reading notes (READING_NOTE)."""
 
     def drop(match: re.Match) -> str:
         nonlocal count
@@ -75,9 +75,9 @@ def remove_pinyin(text: str) -> tuple[str, int]:
             return match["char"]
         return match.group(0)
 
-    text, notes = READING_NOTE.subn("", text)
-    text = ANNOTATION.sub(drop, text)
-    count += notes
-    while count and (again := ANNOTATION.sub(drop, text)) != text:  # printed twice: "龍(long)(long)墩村"
-        text = again
+    text, count = READING_NOTE.subn("", text)
+    removed = -1
+    while removed != count:  # again while a pass removes some: an annotation printed twice ("龍(long)(long)墩村")
+        removed = count
+        text = ANNOTATION.sub(drop, text)
     return text, count

@@ -78,11 +78,15 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
         paragraphs = _step(steps, "inline_headings_split", joins.split_inline_headings(paragraphs, rules))
         paragraphs = _step(steps, "wrap_spaces_removed", joins.remove_wrap_spaces(paragraphs))
         paragraphs = _step(steps, "injected_digits_removed", joins.remove_injected_digits(paragraphs, rules))
-        if _truncated(paragraphs) and (len(raw_essays) > 1 or _teasers(paragraphs, rules.settings["teaser_max_han"])):
+        previews = _truncated_previews(paragraphs)
+        # previews of other pages: more than one, or a short one, or one beside an essay; a long one alone on its
+        # page is a document viewer's preview of the essay, cut off where it stops
+        if previews and (len(raw_essays) > 1 or len(previews) > 1
+                         or han_count(previews[0]) <= rules.settings["teaser_max_han"]):
             dropped += [Dropped("teaser", l.strip(), n, "pipeline", "a block of truncated previews (…… endings)")
                         for n, l in zip(raw.numbers, raw.lines) if l.strip()]
             continue
-        if _truncated(paragraphs):  # the page's only text: a viewer's preview of the essay, cut off where it stops
+        if previews:
             paragraphs[-1] = paragraphs[-1].rstrip().rstrip(".…")
             dropped.append(Dropped("preview-end", "……", max(raw.numbers), "pipeline", PREVIEW_END, fragment=True))
         found.append((raw.title, paragraphs))
@@ -106,17 +110,10 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
 PREVIEW_END = "a document viewer's preview of the essay, cut off: the mark where it stops (rules/settings.yaml teaser_max_han)"
 
 
-def _truncated(paragraphs: list[str]) -> bool:
-    """Whether every paragraph of some length ends cut off ("……"): previews."""
+def _truncated_previews(paragraphs: list[str]) -> list[str]:
+    """The paragraphs of some length when every one of them ends cut off ("……"): previews; else none."""
     previews = [p for p in paragraphs if len(p) > 20]
-    return bool(previews) and all(p.rstrip().endswith(("......", "……", "...")) for p in previews)
-
-
-def _teasers(paragraphs: list[str], max_han: int) -> bool:
-    """Truncated previews of other pages, not an essay: more than one, or one of max_han Han characters or fewer
-    (a longer one alone on its page is a document viewer's preview of the essay)."""
-    previews = [p for p in paragraphs if len(p) > 20]
-    return len(previews) > 1 or han_count(previews[0]) <= max_han
+    return previews if all(p.rstrip().endswith(("......", "……", "...")) for p in previews) else []
 
 
 def propose_title(paragraphs: list[str], rules: Rules) -> str:
