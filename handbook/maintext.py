@@ -77,6 +77,8 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 SEPARATED = "separators between items"
+DATED = "date, time or journal issue"
+KICKER = re.compile(r"^[^|｜丨]{2,12}[|｜丨]\s*(?=\S)")  # a column's name before a headline ("瞭望·治国理政纪事|…")
 REPEATED = "repeated on the page"
 COLUMN = "the column's name, the last item of the page's breadcrumb"
 COLUMN_MAX_HAN = 6
@@ -311,7 +313,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
         form += s.date_time_weight
-        why.append("date, time or journal issue")
+        why.append(DATED)
     # a sentence (a stop at the end, function words) is chrome only by its words; its form counts half
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
     against = vocab + (form / 2 if sentence else form)
@@ -499,7 +501,9 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
         + [e.end() for e in d.title_ending.finditer(title)]
     for cut in cuts:
         first, second = title[:cut], title[cut:]
-        if han_count(second) >= 4 and len(set(first) & set(second)) >= 0.6 * len(set(second)):
+        # (of Han characters: a year's digits and spaces are in both of "…总结和 2023 年工作思路")
+        han_first, han_second = set(HAN_CHAR.findall(first)), set(HAN_CHAR.findall(second))
+        if han_count(second) >= 4 and len(han_first & han_second) >= 0.6 * len(han_second):
             title = second
             break
     # a collection's count still inside: a file name glued to words that are no title
@@ -563,7 +567,8 @@ def bracketed_title(text: str, max_chars: int) -> re.Match | None:
 def spaced_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
     """A title set off by a space from the first paragraph, a page chunk's number perhaps before it ("1、村(居)民
     委员会换届选举工作实施方案 为扎实推进…"): it ends like a document's name (title_endings); group 1 is the title."""
-    m = re.match(rf"^((?:\d{{1,3}}、)?\s*[^\s，。；：！？,;:!?]{{4,{max_chars}}})\s+(?=\S)", text)
+    # (a converter's spaces around a number are inside it: "乡镇 2022 年度…总结和 2023 年工作思路 xxxx 年,…")
+    m = re.match(rf"^((?:\d{{1,3}}、)?\s*(?:[^\s，。；：！？,;:!?]|\s(?=\d)|(?<=\d)\s){{4,{max_chars}}})\s+(?=\S)", text)
     # or a viewer's file name, a collection's count in it, then the first essay's own title ("…通用(四篇)…通用一")
     return m if m and (m[1].endswith(d.title_endings) or d.collection_title.search(m[1][:-4])) else None
 
@@ -585,6 +590,16 @@ def chrome_words_in(text: str, d: Detector) -> set[str]:
 def strong_words(verdict: Verdict) -> bool:
     """Whether a line has words of a chrome vocabulary that are not also everyday words."""
     return any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why)
+
+
+FORM_ONLY = (SEPARATED, REPEATED)
+
+
+def by_form_alone(verdict: Verdict) -> bool:
+    """Whether a line is chrome by its form alone (separators, printed again, digits or Latin in it, an everyday
+    word), with no word of a chrome vocabulary that is no everyday word."""
+    return all(why in FORM_ONLY or why.endswith(" digits/Latin/symbols") or why.startswith(ORDINARY)
+               for why in verdict.why)
 
 
 def summary_of_next(text: str, key: str, next_key: str) -> bool:
@@ -885,12 +900,16 @@ def title_before_run(first: int, text_lines: list[tuple[int, str]], keys: list[s
     s = d.settings
     # a prose line before the main run is a candidate too: a long title with a colon reads as prose
     menu = menu_column(text_lines[:first], d)
+    # (a title printed more than once reads as chrome by that alone: it is one of them)
     before = [i for i in range(first - 1, -1, -1)
-              if labels[i] in ("short", "good") and i not in menu][:s.title_search_lines]
+              if (labels[i] in ("short", "good") or REPEATED in verdicts[i].why and by_form_alone(verdicts[i]))
+              and i not in menu][:s.title_search_lines]
     start = "".join(keys[first:first + 3])  # the main text's first words: a title is often printed again there
-    # a line that reads as chrome by its form alone (words with spaces or bars between them like a menu's)
+    # a line that reads as chrome by its form alone (words with spaces or bars between them like a menu's, a
+    # title printed more than once, Latin in it: "考上公务员后,我在小镇emo")
     menu_like = [i for i in range(max(0, first - s.title_search_lines), first)
-                 if labels[i] == "bad" and i not in menu and verdicts[i].why == [SEPARATED]]
+                 if labels[i] == "bad" and i not in menu and by_form_alone(verdicts[i])
+                 and (verdicts[i].why == [SEPARATED] or han_count(text_lines[i][1]) >= s.repeated_title_min_han)]
     # a news headline may close with "!" ("…沙龙来啦!"): set aside, if it is long enough to be no exclamation
     titles = {i: exclaimed_headline(clean_title(text_lines[i][1])) for i in before + menu_like}
     scored = [(title_score(titles[i], verdicts[i], counts[keys[i]] > 1, d, title_max_chars)
@@ -990,10 +1009,11 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
     """A news page's headline is the line just above its header (source, author, date: the chrome rules' header
     lines), near the top of the page, up to the first line of the text: that line, if it reads as a title once
     a headline's closing "!" is set aside ("…第一课,开讲啦!")."""
-    for header in sorted(header_lines):
+    # the header nearest the text first: a newspaper page's date is above the headline, its byline below
+    for header in sorted(header_lines, reverse=True):
         above = [i for i, (n, _) in enumerate(text_lines[:first + 1]) if n < header]
         if not above or above[-1] >= min(first + 1, d.settings.title_search_lines):
-            return None
+            continue
         i = above[-1]
         if i > 0 and one_name(text_lines[i][1], d):  # the author's name between the headline and the header
             i -= 1
@@ -1003,6 +1023,10 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
         if all(han_count(phrase) >= 4 for phrase in title.split()):
             title = "".join(title.split())
         if title and title_score(title, verdicts[i], False, d, max_chars) > 0:
+            return i
+        # or a headline after its column's name and a bar ("南县·乡村十日丨到乡村“串门”去!"): the headline reads as one
+        if (kicker := KICKER.match(title)) and title_score(headline := title[kicker.end():],
+                                                           judge(headline, False, d), False, d, max_chars) > 0:
             return i
     return None
 
@@ -1091,6 +1115,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     decision.update({i: (False, "name byline") for i in bylines})
     header_lines |= {text_lines[i][0] for i in bylines}  # a byline is a header: the headline is just above it
     first = spans[0][0]
+    # and so is a short line with a date or time near the top that is no prose ("2020-07-08 阅读数 48783")
+    header_lines |= {text_lines[i][0] for i in range(1, min(first, d.settings.title_search_lines))
+                     if DATED in verdicts[i].why and labels[i] != "good"}
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)

@@ -1226,3 +1226,33 @@ def test_a_piece_of_a_bracketed_note_broken_over_two_lines_is_no_title():
     for line in ("助理研究员 林毅)", "▊刘丹,外语系2008届毕业生(娄底市双峰县走马街镇定星村大学生村官"):
         page = "干部挂职锻炼体会\n\n" + line + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
         assert title(page) == "干部挂职锻炼体会", line
+
+
+def test_a_title_printed_again_in_the_text_with_latin_in_it_is_still_the_title():
+    headline = "考上公务员后,我在小镇emo"
+    page = "1. 首页\n2. 文章\n\n" + headline + "\n\n" + PROSE * 2 + "\n" + headline + "\n" + OTHER * 2 + "\n" + headline + "\n" \
+        + PROSE + "\n"
+    assert title(page) == headline
+
+
+def test_a_glued_title_with_a_converters_spaces_around_its_years_is_split_off_whole():
+    page = "乡镇 2022 年度政务公开工作总结和 2023 年工作思路 xxxx 年,x 镇在县委、县政府的正确领导下," + PROSE + OTHER + "\n"
+    assert title(page).replace(" ", "") == "乡镇2022年度政务公开工作总结和2023年工作思路"
+
+
+def test_a_headline_after_its_columns_name_and_a_bar_above_a_date_line_is_the_title():
+    page = "南县·乡村十日丨到乡村“串门”去!\n\n2020-07-08 阅读数 48783\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "南县·乡村十日丨到乡村“串门”去!"
+
+
+def test_a_newspaper_pages_date_above_the_headline_does_not_make_the_line_above_it_the_title():
+    page = ("07:银杏长廊\n\n本版列表新闻\n\n2018年11月15日 星期四 放大 缩小 默认\n\n纪检路上再出发:不松劲、不停步\n"
+            "夏一梅\n\n在镇纪委工作一年，再出发的纪检路上我们不松劲、不停步。" + PROSE + "\n\n" + OTHER * 2 + "\n")
+    assert title(page) == "纪检路上再出发:不松劲、不停步"
+
+
+def test_a_bullet_before_a_long_headline_leaves_the_title_and_a_short_bulleted_item_is_none():
+    page = ("• 当前位置:文章首页 >> 调查研究 >>\n• 李昌金 | 招商“大跃进”的荒诞剧场 ——K 市引资狂潮中的数据泡沫\n"
+            "•  2025-04-29 01:29:35   作者:李昌金   来源:   点击:   评论:0\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert title(page).endswith("招商“大跃进”的荒诞剧场 ——K 市引资狂潮中的数据泡沫") and "•" not in title(page)
+    assert title("• 时事\n\n• 民意\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == ""
