@@ -867,10 +867,16 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
                     decision[j] = (True, "tail")
 
 
+def unspaced(text: str) -> str:
+    """A word printed with spaces between its characters, as a document's heading sets it ("通    知"), closed up."""
+    text = text.strip()
+    return "".join(text.split()) if all(len(part) == 1 for part in text.split()) else text
+
+
 def title_over_two_lines(first: str, second: str, d: Detector, max_chars: int) -> bool:
     """A document's title printed over two lines ("关于认真做好2013年下半年" / "发展党员及预备党员转正工作的通知"): the
     first opens with 关于 and stops before the document's name, which ends the second; together no longer than a title."""
-    first, second = first.strip(), second.strip()
+    first, second = first.strip(), unspaced(second)
     names = d.title_endings + d.document_endings
     return first.startswith("关于") and not first.endswith(names) and not PUNCT.search(first) \
         and second.endswith(names) and not second.startswith("关于") and len(first + second) <= max_chars
@@ -1175,6 +1181,12 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             and title_over_two_lines(text_lines[title_at - 1][1], text_lines[title_at][1], d, title_max_chars):
         joined[title_at] = text_lines[title_at - 1][1].strip() + text_lines[title_at][1].strip()
         decision[title_at - 1] = (False, "title first line")
+    elif title_at is not None and decision[title_at][0] and title_at + 1 < first \
+            and text_lines[title_at + 1][0] - text_lines[title_at][0] <= 2 \
+            and title_over_two_lines(text_lines[title_at][1], text_lines[title_at + 1][1], d, title_max_chars):
+        # the document's name on the next line, its characters spaced out perhaps ("关于印发…规划的" / "通    知")
+        joined[title_at] = text_lines[title_at][1].strip() + unspaced(text_lines[title_at + 1][1])
+        decision[title_at + 1] = (False, "title second line")
     main = _result(lines, text_lines, verdicts, decision, text_lines[first][0] if glued else 0, glued, prefixes,
                    joined)
     main.headline = headline
@@ -1283,6 +1295,7 @@ REASONS = {
     "name byline": "one person's name below the headline, above the text: the author's byline",
     "subtitle": "the line just below the title that opens with a dash: its subtitle",
     "title first line": "the first line of a document's title printed over two lines: joined to the second",
+    "title second line": "the last line of a document's title printed over two lines (its name): joined to the first",
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"

@@ -77,9 +77,9 @@ def _unnumbered(title: str, rules: Rules) -> str:
 
 def _unbracketed(title: str) -> str:
     """A title set off whole in 【】 or 《》, as a page heads an essay below its site's intro ("【乡镇整顿方案1】",
-    "《镇长经济工作会议讲话(汇总三篇)》")."""
-    m = re.fullmatch(r"【([^【】]{4,})】|《([^《》]{4,})》", title)
-    return (m[1] or m[2]).strip() if m else title
+    "《镇长经济工作会议讲话(汇总三篇)》"), or in straight quotes, as a CMS escapes it ('"‘乡村访问学者’走进巴南"')."""
+    m = re.fullmatch(r"【([^【】]{4,})】|《([^《》]{4,})》|[\"＂]([^\"＂]{4,})[\"＂]", title)
+    return next(g for g in m.groups() if g).strip() if m else title
 
 
 def looks_like_title(line: str, rules: Rules) -> bool:

@@ -1256,3 +1256,22 @@ def test_a_bullet_before_a_long_headline_leaves_the_title_and_a_short_bulleted_i
             "•  2025-04-29 01:29:35   作者:李昌金   来源:   点击:   评论:0\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
     assert title(page).endswith("招商“大跃进”的荒诞剧场 ——K 市引资狂潮中的数据泡沫") and "•" not in title(page)
     assert title("• 时事\n\n• 民意\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == ""
+
+
+def test_a_columns_tag_in_square_brackets_or_before_a_bar_like_丨_leaves_the_title():
+    for line, want in (("[热点新闻] 县委组织部新闻发言人就组织工作满意度调查答记者问", "县委组织部新闻发言人就组织工作满意度调查答记者问"),
+                       ("观速讯丨西平县芦庙乡召开2024年新春座谈会", "西平县芦庙乡召开2024年新春座谈会")):
+        assert title(line + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == want, line
+
+
+def test_a_title_in_straight_quotes_as_a_cms_escapes_it_is_unquoted():
+    page = '"‘乡村访问学者’走进巴南"\n\n时间: 浏览:\n\n' + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "‘乡村访问学者’走进巴南"
+
+
+def test_a_notices_title_over_two_lines_with_its_name_spaced_out_is_one_title():
+    page = ("菏定安发〔2016〕17号\n\n关于印发安全生产“十三五”规划的\n\n通    知\n\n各镇街,区直各有关部门:\n\n"
+            "《安全生产“十三五”规划》已经区政府审议通过,现印发给你们,请认真贯彻执行。\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    c = clean(page)
+    assert c.essays[0].title == "关于印发安全生产“十三五”规划的通知"
+    assert "通    知" not in c.essays[0].markdown
