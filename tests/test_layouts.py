@@ -1275,3 +1275,11 @@ def test_a_notices_title_over_two_lines_with_its_name_spaced_out_is_one_title():
     c = clean(page)
     assert c.essays[0].title == "关于印发安全生产“十三五”规划的通知"
     assert "通    知" not in c.essays[0].markdown
+
+
+def test_a_pages_window_buttons_loading_note_ad_slots_and_font_size_label_go():
+    page = ("文章详情\n\n村集体经济发展的几点思考\n\n【字体:\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n相关文章 关闭窗口\n\n"
+            "读取内容中,请等待...\n\n商务合作和广告合作\n\n品牌推广商商务运营合作\n")
+    md = markdown(page)
+    assert_gone(md, "文章详情", "字体", "关闭窗口", "读取内容", "广告合作", "品牌推广")
+    assert md.count("今年以来") == 2 and title(page) == "村集体经济发展的几点思考"
