@@ -1283,3 +1283,17 @@ def test_a_pages_window_buttons_loading_note_ad_slots_and_font_size_label_go():
     md = markdown(page)
     assert_gone(md, "文章详情", "字体", "关闭窗口", "读取内容", "广告合作", "品牌推广")
     assert md.count("今年以来") == 2 and title(page) == "村集体经济发展的几点思考"
+
+
+def test_a_caption_with_the_credit_for_all_pictures_and_a_sentence_naming_where_a_person_stands_go():
+    page = ("驻村第一书记的一天\n\n" + PROSE * 2 + "\n\n梅吉伦在黎明村村委会门前留影。  本文图片均为受访者梅吉伦供图(除署名外)\n\n"
+            + OTHER * 2 + "\n\n3月9日,洪水镇人大代表、永平村委会副主任张恩明(左一)指导村民果树剪枝。\n\n" + LAST + "\n")
+    assert_gone(markdown(page), "留影", "供图", "左一")
+    assert LAST in markdown(page)
+
+
+def test_a_betting_sites_name_of_digits_or_of_letters_and_digits_goes_from_inside_a_sentence():
+    md = markdown("脱贫攻坚心得体会\n\n平陆县扶贫开发办公室主任杨文革说,聆听365体育投注总书记的讲话," + PROSE + "\n\n"
+                  "OK138太阳集团第一党支部全体成员参加了学习。" + OTHER * 2 + "\n")
+    assert_gone(md, "365", "投注", "OK138", "太阳集团")
+    assert "聆听总书记的讲话" in md and "第一党支部全体成员参加了学习" in md
