@@ -124,8 +124,10 @@ def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool
     # a quoted term counts as one word ("哪项不是“一票否决”?")
     unquoted = QUOTED_TERM.sub("”", text[max(0, index - 24):index])[-12:]
     sentence = re.split(r"[。！？!?…]", text[max(0, index - 80):index])[-1].lstrip("“‘\"'（( ")
-    asked = any(w in clause[:CLAUSE_START] for clause in re.split(r"[，,；;：:]", sentence)
-                for w in question_words if len(w) > 1)
+    # (or anywhere in the clause that ends at the "?": "…将如何在完全陌生的环境中打开局面?")
+    clauses = re.split(r"[，,；;：:]", sentence)
+    asked = any(w in clause[:CLAUSE_START] for clause in clauses for w in question_words if len(w) > 1) \
+        or any(w in clauses[-1] for w in question_words if len(w) > 1)
     asked_before = _question_before(question_words)
     return bool(question_words) and bool(asked_before.search(before) or asked_before.search(unquoted)
                                          or A_NOT_A.search(before) or sentence.startswith(question_words) or asked) \

@@ -44,6 +44,32 @@ def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[lis
     return kept, dropped
 
 
+NUMBER_PIECE = re.compile(r"^[^\s，,。；;：:！？!?、]{1,6}$")  # "从", "3月7日起": no clause of its own
+COMMA_START = re.compile(r"^\s*[，,]")
+
+
+def rejoin_number_breaks(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+    """A converter that set numbers apart breaks the line before and after them ("从" / "3月7日起" / ",来自…"): a
+    line that opens with a comma goes on the line just above it, and so do the short pieces just above that,
+    when the first of them ends no sentence. Before the text is judged: a piece alone reads as chrome."""
+    out: list[tuple[int, str]] = []
+    joined = 0
+    for n, text in lines:
+        if COMMA_START.match(text) and out and out[-1][0] == n - 1 and out[-1][1].strip() \
+                and not out[-1][1].rstrip().endswith(("。", "！", "？", "!", "?")):
+            text = out.pop()[1].strip() + text.strip()
+            joined += 1
+            # the pieces above it, each on the line just above the next
+            while out and out[-1][0] == n - 2 and NUMBER_PIECE.match(out[-1][1].strip()):
+                text = out.pop()[1].strip() + text
+                joined += 1
+                n -= 1
+            out.append((n, text))
+        else:
+            out.append((n, text))
+    return out, joined
+
+
 def paragraphs_from_lines(lines: list[str], rules: Rules) -> list[str]:
     """Group lines into paragraphs. Each line is a paragraph, unless the text has one short sentence
     per line: then the lines of a blank-separated block (or of a section) form one paragraph."""

@@ -40,7 +40,8 @@ def clean_page(text: str, source: str, rules: Rules, site: SiteProfile | None = 
     text = _step(steps, "radicals_fixed", script.fix_radicals(text, rules.radicals))
 
     page_lines = text.split("\n")
-    lines = maintext.unflatten_journal_fields(list(enumerate(page_lines, 1)), rules.maintext)
+    lines = _step(steps, "number_breaks_rejoined", joins.rejoin_number_breaks(list(enumerate(page_lines, 1))))
+    lines = maintext.unflatten_journal_fields(lines, rules.maintext)
     lines = maintext.unglue_keywords(lines, rules.maintext, rules.settings["title_max_chars"])
     split_off = {n for (n, _), (m, _) in zip(lines, lines[1:]) if n == m}  # a title put on a line of its own
     lines, dropped = chrome.remove_inline_chrome(lines, rules)

@@ -1297,3 +1297,14 @@ def test_a_betting_sites_name_of_digits_or_of_letters_and_digits_goes_from_insid
                   "OK138太阳集团第一党支部全体成员参加了学习。" + OTHER * 2 + "\n")
     assert_gone(md, "365", "投注", "OK138", "太阳集团")
     assert "聆听总书记的讲话" in md and "第一党支部全体成员参加了学习" in md
+
+
+def test_lines_a_converter_broke_around_a_date_are_one_sentence_again():
+    page = ("大学生村官助理走马上任\n从\n3月7日起\n,来自中国农业大学的首批60名大学生村官助理到康庄镇走马上任,开始为期三个月的试用期。"
+            + PROSE + "\n" + OTHER * 2 + "\n")
+    assert "从3月7日起，来自中国农业大学的首批60名大学生村官助理" in markdown(page)
+
+
+def test_a_question_word_anywhere_in_the_last_clause_makes_its_half_width_mark_a_question():
+    md = markdown("大学生村官助理走马上任\n\n" + PROSE + "这些大学生们将如何在完全陌生的环境中打开局面?" + OTHER + "\n\n" + OTHER + "\n")
+    assert "将如何在完全陌生的环境中打开局面？" in md and GARBLED_NOTE not in md
