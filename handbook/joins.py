@@ -45,7 +45,7 @@ def remove_page_markers(lines: list[tuple[int, str]], rules: Rules) -> tuple[lis
 
 
 NUMBER_PIECE = re.compile(r"^[^\s，,。；;：:！？!?、]{1,6}$")  # "从", "3月7日起": no clause of its own
-COMMA_START = re.compile(r"^\s*[，,]")
+COMMA_START = re.compile(rf"^\s*[，,][{HAN}“]")  # not ", [0 r6 c$": noise a forum hides against copying
 
 
 def rejoin_number_breaks(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
