@@ -64,6 +64,7 @@ ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|
 ESSAY_NUMBER_AFTER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}$")  # "…换届选举工作总结1": the first of the site's essays
 CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(居)民委员会…"
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
+CUT_OFF_TAIL = re.compile(r"(?<=[。！？!?])[^。！？!?]{1,20}〔原文[^〕]{2,8}〕\s*$")  # "。㐀一〔原文至此不完整〕"
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
 SUBTITLE = re.compile(rf"^(——|—|--)\s*[{HAN}“]")  # "——以武汉市江汉区为个案", below the title
@@ -742,7 +743,8 @@ def judge_lines(text_lines: list[tuple[int, str]], keys: list[str], counts: Coun
         short = len(t.strip()) <= title_max_chars + 20
         again = again_below[i]
         # the handbook's own notes ("〔原文至此不完整〕") on cleaned text read again are no evidence
-        judged = HANDBOOK_NOTE.sub("", t).strip() or t
+        # (nor the cut-off words it follows, after the last sentence: they were a line of their own the first time)
+        judged = HANDBOOK_NOTE.sub("", CUT_OFF_TAIL.sub("", t)).strip() or t
         # a line that is all title junk ("|来源:新高考网") is judged as it is, not as the nothing left of it
         judged = (clean_title(judged) or judged) if short else judged
         v = judge(judged, counts[line_key(t) if i in labels_before else keys[i]] > 1, d, again)

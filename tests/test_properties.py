@@ -90,6 +90,10 @@ def test_cleaner_never_raises_on_any_text(text):
 # truncation note, then read again as a notice because the note, not a stop, ends it
 @example(("乡镇干部工作体会\n\n" + "乡镇党委书记要把抓党建作为最大的政绩。" * 3 + "\n\n要坚持民主集中制，重大问题集体讨论决定。\n\n"
           "镇长要深入村组农户，倾听群众呼声。\n\n上一篇文章讲了作风建设。\n㐀一", []))
+# found by make test: the cut-off words after a sentence with a chrome word, marked the first time, lowered the
+# line's score the second (read as one line that ends no sentence)
+@example(("乡镇干部工作体会\n\n" + "乡镇党委书记要把抓党建作为最大的政绩。" * 3 + "\n\n要坚持民主集中制，重大问题集体讨论决定。\n\n"
+          "镇长要深入村组农户，倾听群众呼声。\n\n免费为群众办理各类证件。\n㐀一", []))
 def test_cleaning_clean_output_changes_nothing(page):
     first = clean_page(page[0], "page.txt", RULES)
     for essay in first.essays:
