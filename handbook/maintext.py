@@ -50,7 +50,10 @@ PARALLEL = re.compile(rf"(?:^|[^{HAN}])([{HAN}]{{2,8}})\s([{HAN}]{{2,8}})$")
 NAMES = re.compile(rf"^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$")  # "袁梦甜 彭建军" or "小社区 大服务": surnames tell
 LISTED_NAMES = re.compile(rf"^[{HAN}]{{2,3}}(、[{HAN}]{{2,3}}){{2,7}}$")  # "陈伟东、孔娜娜、张大维、舒小虎"
 BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
-                         rf"|^[■▲●◆]?\s*\S{{0,12}}?(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*$"
+                         # (a paper's name and a space before, where the reporter wrote from after: "《中国经济周刊》
+                         # 记者 郭霁瑶|四川眉山报道")
+                         rf"|^[■▲●◆]?\s*\S{{0,12}}?\s*(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*"
+                         rf"(\s*[|｜/]\s*[{HAN}]{{2,8}}报道)?$"
                          # an author's unit and name: "担保业务二部:邹杰", "组织办 / 王华"
                          rf"|^[{HAN}]{{2,12}}(部|处|科|室|办|队|组|所|站|中心|公司|支部)\s*[:：/]\s*[{HAN}]{{2,3}}$")
 MENU = re.compile(r"((?![+＋&＆]\s)\S{1,5}\s+){2,}\S")  # three or more short items side by side (a headline's spaced
@@ -491,7 +494,9 @@ def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str]
     split it off where a title word or a salutation ends the text before the first punctuation mark.
     A viewer that printed the file name before the document's own title leaves it twice: keep the second."""
     m = bracketed_title(text, max_chars) or spaced_title(text, d, max_chars) or title_at_word(text, d, max_chars)
-    if not m:
+    # no sentence after it: a headline with its column's tag ("【两优一先】昆山市…:用心管好“小社区”"), or a notice's
+    # title in two parts ("印发《关于开展…实施方案》的通知"), no text
+    if not m or len(text) <= max_chars * 2 and not re.search("[。！？!?]", text[m.end():]):
         return None
     title = CHUNK_START.sub("", m.group(1).strip())  # the page chunk's number is not the title's
     # a salutation of several parts ("各位领导、各位来宾、同志们:") is the speech's first words, not a title
@@ -1124,7 +1129,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     header_lines |= {text_lines[i][0] for i in bylines}  # a byline is a header: the headline is just above it
     first = spans[0][0]
     # and so is a short line with a date or time near the top that is no prose ("2020-07-08 阅读数 48783")
-    header_lines |= {text_lines[i][0] for i in range(1, min(first, d.settings.title_search_lines))
+    # (just below the text's first line too, which is then its headline)
+    header_lines |= {text_lines[i][0] for i in range(1, min(first + 2, d.settings.title_search_lines, len(text_lines)))
                      if DATED in verdicts[i].why and labels[i] != "good"}
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)

@@ -1308,3 +1308,17 @@ def test_lines_a_converter_broke_around_a_date_are_one_sentence_again():
 def test_a_question_word_anywhere_in_the_last_clause_makes_its_half_width_mark_a_question():
     md = markdown("大学生村官助理走马上任\n\n" + PROSE + "这些大学生们将如何在完全陌生的环境中打开局面?" + OTHER + "\n\n" + OTHER + "\n")
     assert "将如何在完全陌生的环境中打开局面？" in md and GARBLED_NOTE not in md
+
+
+def test_a_papers_name_before_its_reporter_and_where_he_wrote_from_is_a_byline_no_title():
+    page = ("当100名“村长”在一起上课,他们聊什么\n\n《中国经济周刊》 记者 郭霁瑶|四川眉山报道\n\n" + PROSE * 2 + "\n\n"
+            + OTHER * 2 + "\n")
+    assert title(page) == "当100名“村长”在一起上课,他们聊什么"
+    assert "郭霁瑶" not in markdown(page)
+
+
+def test_a_notices_title_with_no_sentence_after_it_is_not_split_at_a_title_word_inside():
+    name = "印发《关于开展规范村级组织工作事务、机制牌子和证明事项专项行动实施方案》的通知"
+    page = name + "\n高新区、各乡镇(场)、街道,市人武部党委,市委各部委,市级国家机关各部门,各人民团体,各企事业单位:\n" \
+        "现将《关于开展规范村级组织工作事务、机制牌子和证明事项专项行动实施方案》印发给你们,请认真贯彻执行。\n"
+    assert title(page) == name
