@@ -1322,3 +1322,10 @@ def test_a_notices_title_with_no_sentence_after_it_is_not_split_at_a_title_word_
     page = name + "\n高新区、各乡镇(场)、街道,市人武部党委,市委各部委,市级国家机关各部门,各人民团体,各企事业单位:\n" \
         "现将《关于开展规范村级组织工作事务、机制牌子和证明事项专项行动实施方案》印发给你们,请认真贯彻执行。\n"
     assert title(page) == name
+
+
+def test_a_columns_name_after_a_meetings_or_documents_name_leaves_the_title_and_a_news_line_keeps_its_words():
+    page = "邓州市民政局:召开完善村级“小微权力”清单制度工作推进会 每日速递\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "邓州市民政局:召开完善村级“小微权力”清单制度工作推进会"
+    page = "让乡镇干部多一点了解\n\n小夏 社会 更新 2024-01-19\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert "小夏" not in markdown(page)
