@@ -1329,3 +1329,11 @@ def test_a_columns_name_after_a_meetings_or_documents_name_leaves_the_title_and_
     assert title(page) == "邓州市民政局:召开完善村级“小微权力”清单制度工作推进会"
     page = "让乡镇干部多一点了解\n\n小夏 社会 更新 2024-01-19\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
     assert "小夏" not in markdown(page)
+
+
+def test_a_photographers_credit_a_dateline_with_its_correspondent_and_a_source_after_the_last_sentence_go():
+    page = ("郧西在线讯 通讯员 周凯 报道:5月7日,十堰市清廉村居建设现场会召开。" + PROSE + "\n\n卑多敏 摄 睹史院村位于通州区石港镇北郊。"
+            + OTHER + "\n\n" + LAST + " 来源:焦作广播电视台\n")
+    md = markdown("清廉村居建设现场会\n\n" + page)
+    assert_gone(md, "周凯", "通讯员", "卑多敏", "焦作广播电视台")
+    assert "5月7日，十堰市" in md and "睹史院村位于" in md and LAST in md
