@@ -9,6 +9,7 @@ from functools import lru_cache
 from .text import HAN
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+TONES = frozenset(TONE_LETTERS)
 WORD_MAX = 4  # characters of a word annotated as one
 SYLLABLES = f"[a-zü{TONE_LETTERS}]{{1,{7 * WORD_MAX}}}"  # one syllable (seven letters at most), or a word's run together
 # An annotation in half- or full-width brackets or in 【】 right after a Han character (a space may stand inside them:
@@ -42,10 +43,11 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(_toneless(r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
 
 
+@lru_cache(maxsize=65536)  # a page annotates the same characters again and again
 def is_annotation(char: str, syllable: str) -> bool:
     """A toned syllable is an annotation when it is real pinyin; a toneless one must be a reading of
     the character it follows, so that "能(ai)" or English in brackets is never taken for pinyin."""
-    if any(t in syllable for t in TONE_LETTERS):
+    if not TONES.isdisjoint(syllable):
         return syllable in toned_syllables()
     return _toneless(syllable) in readings(char)
 

@@ -17,6 +17,11 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=8192)
+def _convert_line(line: str) -> str:
+    return _converter().convert(line)
+
+
 @lru_cache(maxsize=1)
 def _traditional_chars() -> frozenset[str]:
     """Every character that OpenCC's t2s character table converts."""
@@ -30,9 +35,13 @@ def to_simplified(text: str, zhu_words: tuple[str, ...] = (), keep_chars: str = 
     OpenCC's t2s keeps 著 as it is; in a converted text the particle becomes 着 ("承擔著" →
     "承担着") except inside the words listed in rules/script.yaml (著作, 显著 …); characters that
     are already Simplified (keep_chars: 么) stay."""
-    if not _traditional_chars().intersection(text):
+    traditional = _traditional_chars()
+    if traditional.isdisjoint(text):
         return text, 0  # fast path: a Simplified page (OpenCC is slow on large pages)
-    converted = _converter().convert(text)
+    # line by line, only the lines with a Traditional character (no word OpenCC knows spans a line break); a page
+    # prints its site's lines again and again
+    converted = "\n".join(_convert_line(line) if not traditional.isdisjoint(line) else line
+                          for line in text.split("\n"))
     if keep_chars and len(converted) == len(text):
         converted = "".join(a if a in keep_chars else b for a, b in zip(text, converted))
     changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else 1
