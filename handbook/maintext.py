@@ -67,6 +67,7 @@ ENUMERATION = re.compile(r"^([一二三四五六七八九十]+(是|要|则|来)|
 ESSAY_NUMBER_AFTER = re.compile(rf"(?<=[{HAN}])\d{{1,2}}$")  # "…换届选举工作总结1": the first of the site's essays
 CHUNK_START = re.compile(r"^\d{1,3}、\s*")  # a page chunk's number: "1、村(居)民委员会…"
 HANDBOOK_NOTE = re.compile(r"〔原文[^〕]{2,8}〕")
+CLAUSE_OPEN = ("，", ",", "、", "《", "“", "（", "(")  # marks a cut-off text ends at, inside its sentence
 CUT_OFF_TAIL = re.compile(r"(?<=[。！？!?])[^。！？!?]{1,20}〔原文[^〕]{2,8}〕\s*$")  # "。㐀一〔原文至此不完整〕"
 JSON_KEY = re.compile(r'^\s*"[A-Za-z_][\w-]*"\s*:')  # '"title": "乡镇工作总结",' is code, whatever its value
 SALUTATION_START = ("同志们", "各位", "尊敬的", "亲爱的", "女士们", "朋友们")
@@ -150,6 +151,7 @@ class DetectorSettings:
     title_shared_rescue: float
     tail_window: int
     tail_min_score_with_words: float
+    cut_off_min_han: int
     title_below_min_han: int
     cluster_break_bad: int
     island_share: float
@@ -847,8 +849,10 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
         after_chrome = False  # past a line the chrome rules removed only sentences stay ("经典图书" goes)
         for i in range(b + 1, len(labels)):
             line = text_lines[i][1].strip()
-            # a line the handbook kept before and marked cut off ("…〔原文至此不完整〕") ends as a sentence does
-            ended = ends_sentence(line) or bool(HANDBOOK_NOTE.search(line))
+            # a line the handbook kept before and marked cut off ("…〔原文至此不完整〕") ends as a sentence does, and so
+            # does the page's last line cut off inside a clause ("…缩短了干部与职工的距离,", "…建制设立和《"): its text
+            ended = ends_sentence(line) or bool(HANDBOOK_NOTE.search(line)) \
+                or i == len(labels) - 1 and line.endswith(CLAUSE_OPEN) and han_count(line) >= s.cut_off_min_han
             after_chrome = after_chrome or removed_before[i]
             # a numeric date or time beside words, no sentence: a list of other essays or comments begin
             if labels[i] in ("good", "marker", "bad") or after_chrome and not ended \

@@ -1337,3 +1337,15 @@ def test_a_photographers_credit_a_dateline_with_its_correspondent_and_a_source_a
     md = markdown("清廉村居建设现场会\n\n" + page)
     assert_gone(md, "周凯", "通讯员", "卑多敏", "焦作广播电视台")
     assert "5月7日，十堰市" in md and "睹史院村位于" in md and LAST in md
+
+
+def test_the_pages_last_line_cut_off_inside_a_clause_is_the_texts_end_chrome_word_or_not():
+    for end in ("微信群的建立,缩短了干部与职工的距离,", "按照对行政村建制设立和《"):
+        page = "中牟党建微信群好帮手\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n" + LAST + "\n\n" + end + "\n"
+        assert end.rstrip(",《") in markdown(page).replace("，", ","), end
+
+
+def test_a_headline_of_two_phrases_that_opens_with_a_visit_is_no_caption():
+    headline = "观摩学习找差距 学习借鉴促提升 --全面推动兜底保障工作"
+    page = headline + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page).startswith("观摩学习找差距 学习借鉴促提升")
