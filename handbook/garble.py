@@ -120,6 +120,8 @@ def _is_question(text: str, index: int, question_words: tuple[str, ...]) -> bool
     not a lost character (question words: rules/structure.yaml, near the "?", opening its sentence, or a word of
     two or more characters at the start of one of its clauses; a verb asked as "A不A"/"A没A" needs none)."""
     after = text[index + 1:index + 2]
+    if after in ("", "”", "’", "」", "』") and HAN_CHAR.match(text[index - 1:index]):
+        return True  # it ends the paragraph or a quotation after a word, as a question mark does (a lost one is inside)
     before = text[max(0, index - 12):index]
     # a quoted term counts as one word ("哪项不是“一票否决”?")
     unquoted = QUOTED_TERM.sub("”", text[max(0, index - 24):index])[-12:]

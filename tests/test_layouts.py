@@ -1349,3 +1349,11 @@ def test_a_headline_of_two_phrases_that_opens_with_a_visit_is_no_caption():
     headline = "观摩学习找差距 学习借鉴促提升 --全面推动兜底保障工作"
     page = headline + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
     assert title(page).startswith("观摩学习找差距 学习借鉴促提升")
+
+
+def test_a_half_width_question_mark_ending_a_paragraph_or_a_quotation_is_punctuation_and_a_count_before_栋_stays():
+    page = ("柳林村访谈录\n\n" + PROSE + "\n\n请您介绍一下柳林村的基本情况?\n\n“能不能帮我们引进一些配套企业?”听到诉求,干部记在心里。" + OTHER
+            + "\n\n我镇农村房屋栋数共计4646栋,其中危房1234间,已改造2345户,新建3456间。" + LAST + "\n")
+    md = markdown(page)
+    assert "请您介绍一下柳林村的基本情况？" in md and "配套企业？”" in md and GARBLED_NOTE not in md
+    assert "共计4646栋" in md
