@@ -640,7 +640,8 @@ def plain_heading(text: str, verdict: Verdict, title: str, d: Detector) -> bool:
     """A short line with nothing against it that is no byline, subtitle, note in round brackets (the author's
     unit) or copy of the title: a heading."""
     line = text.strip()
-    return not verdict.why and han_count(line) >= 4 and not ends_sentence(line) and not line.startswith(("—", "-")) \
+    return not verdict.why and (han_count(line) >= 4 or line in d.standalone_headings) and not ends_sentence(line) \
+        and not line.startswith(("—", "-")) \
         and not byline(line, d) and not BYLINE_LINE.match(line) and not NOTE.fullmatch(line) \
         and not repeats(line_key(line), title)
 
@@ -864,7 +865,7 @@ def keep_near_runs(spans: list[tuple[int, int]], labels: list[str], text_lines: 
             notice = strong_words(verdicts[i]) and not d.heading_start.match(line) \
                 and (not ended or BRACKETED.match(line))
             # a label announcing what follows ("相关附件:") when no prose, list item or sentence follows
-            notice = notice or line.endswith((":", "：")) and not any(
+            notice = notice or line.endswith((":", "：")) and not d.heading_start.match(line) and not any(
                 labels[k] in ("good", "marker") or ENUMERATION.match(text_lines[k][1].strip())
                 or labels[k] == "short" and ends_sentence(text_lines[k][1]) for k in range(i + 1, len(labels)))
             if labels[i] == "short" and not notice and han_count(line) >= 2 \

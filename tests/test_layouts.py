@@ -1357,3 +1357,15 @@ def test_a_half_width_question_mark_ending_a_paragraph_or_a_quotation_is_punctua
     md = markdown(page)
     assert "请您介绍一下柳林村的基本情况？" in md and "配套企业？”" in md and GARBLED_NOTE not in md
     assert "共计4646栋" in md
+
+
+def test_a_standalone_section_name_just_before_the_text_is_its_heading():
+    page = "乡镇水利设施建设与管理研究\n\n高喜忠 丁建伟\n\n引言\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert "引言" in markdown(page)
+
+
+def test_a_numbered_heading_ending_with_a_colon_at_the_pages_end_and_a_duty_to_编制_stay():
+    page = ("城镇居民医疗保险方案\n\n" + PROSE * 2 + "\n\n7、负责编制全镇防汛抢险应急预案。\n\n" + OTHER * 2
+            + "\n\n五、工作步骤和时间安排:\n")
+    md = markdown(page)
+    assert "负责编制全镇防汛抢险应急预案" in md and "五、工作步骤和时间安排" in md
