@@ -1369,3 +1369,8 @@ def test_a_numbered_heading_ending_with_a_colon_at_the_pages_end_and_a_duty_to_�
             + "\n\n五、工作步骤和时间安排:\n")
     md = markdown(page)
     assert "负责编制全镇防汛抢险应急预案" in md and "五、工作步骤和时间安排" in md
+
+
+def test_究竟_or_还是_in_the_clause_makes_a_half_width_mark_a_question():
+    md = markdown("乡议局是什么\n\n" + PROSE + "究竟乡议局是民主还是民粹的化身?它的成员由谁选出来。" + OTHER + "\n\n" + OTHER + "\n")
+    assert "民粹的化身？" in md and GARBLED_NOTE not in md
