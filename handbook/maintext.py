@@ -986,6 +986,18 @@ def labelled_title(text_lines: list[tuple[int, str]], labels: list[str], d: Dete
                  and han_count(clean_title(t)) >= 4), None)
 
 
+def exclaimed_first_line(first: int, text_lines: list[tuple[int, str]], labels: list[str], d: Detector,
+                         max_chars: int) -> bool:
+    """With no title anywhere, the text's first line is its headline when it is one short sentence that exclaims or
+    asks ("听,政协读书会上传来青春的声音!"), of two clauses at most (an opening line runs on: "历史长河,群星璀璨,…的那一颗!"),
+    prose follows, and it greets no one."""
+    line = text_lines[first][1].strip()
+    return len(line) <= max_chars and line.endswith(("！", "!", "？", "?")) and han_count(line) >= 6 \
+        and not re.search("[。！？!?]", line[:-1]) and len(re.split("[，,；;]", line)) <= 2 \
+        and not line.startswith(d.salutations) \
+        and first + 1 < len(labels) and labels[first + 1] == "good"
+
+
 def title_below_text(last: int, text_lines: list[tuple[int, str]], labels: list[str], verdicts: list[Verdict],
                      decision: dict[int, tuple[bool, str]], d: Detector, clean_title, max_chars: int) -> int | None:
     """A page with no title before its text may print it after the text (a news page's headline below the
@@ -1176,6 +1188,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars)) is not None:
         decision[moved] = (True, "title above header")
         headline = text_lines[moved][0]
+    elif title_at is None and not glued and exclaimed_first_line(first, text_lines, labels, d, title_max_chars):
+        decision[first] = (True, "title exclaimed")
+        headline = text_lines[first][0]  # split_essays takes it though it ends like a sentence
     elif title_at is None and not glued:
         moved = title_below_text(spans[-1][1], text_lines, labels, verdicts, decision, d, clean_title, title_max_chars)
         if moved is not None:
@@ -1293,6 +1308,7 @@ def glued_title(text: str, d: Detector, max_chars: int) -> tuple[tuple[str, str]
 REASONS = {
     "main": "prose", "heading": "short line inside the main text", "tail": "just after the main text",
     "title": "most title-like line before the main text",
+    "title exclaimed": "the text's first line, one short sentence that exclaims or asks, with no title anywhere: a headline",
     "title below": "the last line, just after the main text, reads as its title (no title before it)",
     "title labelled": "the page labels it as the title (rules/maintext.yaml title_label)",
     "title about text": "a line that looks like chrome, but the text uses most of its words (rules/maintext.yaml "

@@ -1374,3 +1374,10 @@ def test_a_numbered_heading_ending_with_a_colon_at_the_pages_end_and_a_duty_to_�
 def test_究竟_or_还是_in_the_clause_makes_a_half_width_mark_a_question():
     md = markdown("乡议局是什么\n\n" + PROSE + "究竟乡议局是民主还是民粹的化身?它的成员由谁选出来。" + OTHER + "\n\n" + OTHER + "\n")
     assert "民粹的化身？" in md and GARBLED_NOTE not in md
+
+
+def test_a_short_exclaiming_first_line_with_no_title_anywhere_is_the_headline_and_a_running_opener_is_not():
+    page = "听,政协读书会上传来青春的声音! 发布时间:2023年03月10日\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n"
+    assert title(page) == "听,政协读书会上传来青春的声音!"
+    opener = "历史长河,群星璀璨,西山草峪防疫队,就是最灿烂的那一颗!"
+    assert title(opener + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == ""
