@@ -49,7 +49,8 @@ UNIT_AND_NAME = re.compile(rf"(工作队|部|委|局|办|站|所|中心|支部)(
 PARALLEL = re.compile(rf"(?:^|[^{HAN}])([{HAN}]{{2,8}})\s([{HAN}]{{2,8}})$")
 NAMES = re.compile(rf"^[{HAN}]{{2,3}}(\s+[{HAN}]{{2,3}}){{1,5}}$")  # "袁梦甜 彭建军" or "小社区 大服务": surnames tell
 LISTED_NAMES = re.compile(rf"^[{HAN}]{{2,3}}(、[{HAN}]{{2,3}}){{2,7}}$")  # "陈伟东、孔娜娜、张大维、舒小虎"
-BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}$"
+BYLINE_LINE = re.compile(rf"^[(（][{HAN}]{{2,4}}[)）]$|^(漫画|摄影|图|文|作者|记者|编辑|通讯员|供图)\s*[:：/]\s*\S{{2,8}}"
+                         rf"(\s+[{HAN}]{{2,4}}){{0,3}}$"  # (several names: "记者:蒋阿玮 毛文铖")
                          # (a paper's name and a space before, where the reporter wrote from after: "《中国经济周刊》
                          # 记者 郭霁瑶|四川眉山报道")
                          rf"|^[■▲●◆]?\s*\S{{0,12}}?\s*(记者|通讯员|实习生|撰稿)\s+[{HAN}]{{2,4}}([\s、，,]+[{HAN}]{{2,4}})*"

@@ -1381,3 +1381,8 @@ def test_a_short_exclaiming_first_line_with_no_title_anywhere_is_the_headline_an
     assert title(page) == "听,政协读书会上传来青春的声音!"
     opener = "历史长河,群星璀璨,西山草峪防疫队,就是最灿烂的那一颗!"
     assert title(opener + "\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n") == ""
+
+
+def test_a_reporters_label_with_several_names_after_the_text_is_a_byline():
+    page = "三个问题问书记\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n记者:蒋阿玮 毛文铖\n"
+    assert "蒋阿玮" not in markdown(page)
