@@ -1386,3 +1386,10 @@ def test_a_short_exclaiming_first_line_with_no_title_anywhere_is_the_headline_an
 def test_a_reporters_label_with_several_names_after_the_text_is_a_byline():
     page = "三个问题问书记\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n\n记者:蒋阿玮 毛文铖\n"
     assert "蒋阿玮" not in markdown(page)
+
+
+def test_a_speakers_caption_with_a_rarer_surname_and_a_places_old_look_are_captions_no_title():
+    page = ("以奋力一跃的劲头 全力打好收官之战\n\n街道党工委副书记、办事处主任俞宙冬讲话\n\n" + PROSE * 2 + "\n\n果珠彝族乡旧貌\n\n"
+            + OTHER * 2 + "\n")
+    assert title(page) == "以奋力一跃的劲头 全力打好收官之战"
+    assert_gone(markdown(page), "俞宙冬", "旧貌")
