@@ -134,6 +134,7 @@ class DetectorSettings:
     date_time_weight: float
     button_max_han: int
     button_share: float
+    site_line_max_han: int
     heading_max_han: int
     good_score: float
     clean_good_score: float
@@ -188,6 +189,7 @@ class Detector:
     abstract_labels: tuple[str, ...]
     standalone_headings: frozenset[str]
     site_name_endings: tuple[str, ...]
+    site_line_endings: tuple[str, ...]
     signature_endings: tuple[str, ...]
     unfinished_endings: tuple[str, ...]
     self_promotion: re.Pattern
@@ -218,6 +220,7 @@ class Detector:
                    abstract_labels=tuple(data["abstract_labels"]),
                    standalone_headings=frozenset(data["standalone_headings"]),
                    site_name_endings=tuple(data["site_name_endings"]),
+                   site_line_endings=tuple(data["site_line_endings"]),
                    signature_endings=tuple(data["signature_endings"]),
                    unfinished_endings=tuple(data["unfinished_endings"]),
                    self_promotion=re.compile("|".join(map(re.escape, data["self_promotion"]))),
@@ -308,6 +311,10 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
     if len(places) >= 4 and sum(map(len, places)) >= 0.6 * han:
         form += s.separators_weight
         why.append("a list of places")
+    # a site's name alone on its line ("乡村干部报网", "华声在线岳阳频道"): no phrase of an essay ends so
+    if han <= s.site_line_max_han and text.strip().endswith(d.site_line_endings) and not PUNCT.search(text):
+        form += s.separators_weight
+        why.append("a site's name (rules/maintext.yaml site_line_endings)")
     if COUNTER.match(text.strip()):
         form += s.separators_weight
         why.append("a label with a count")

@@ -1393,3 +1393,11 @@ def test_a_speakers_caption_with_a_rarer_surname_and_a_places_old_look_are_capti
             + OTHER * 2 + "\n")
     assert title(page) == "以奋力一跃的劲头 全力打好收官之战"
     assert_gone(markdown(page), "俞宙冬", "旧貌")
+
+
+def test_a_sites_name_alone_on_a_line_goes_and_a_sentence_about_a_blog_stays():
+    page = ("十年村官路\n\n乡村干部报网\n\n" + PROSE * 2 + "\n\n泉湖镇招商引资网\n\n" + OTHER * 2 + "\n\n在网上搭建了村官博客。" + LAST
+            + "\n")
+    md = markdown(page)
+    assert_gone(md, "干部报网", "招商引资网")
+    assert "在网上搭建了村官博客。" in md
