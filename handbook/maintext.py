@@ -1055,18 +1055,29 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
         i = above[-1]
         if i > 0 and one_name(text_lines[i][1], d):  # the author's name between the headline and the header
             i -= 1
-        title = clean_title(text_lines[i][1]).strip().rstrip("!！")
+        if text_lines[i][0] in header_lines:
+            continue  # a header above a header (a date line above "作者:…"): no headline
+        title = printed = clean_title(text_lines[i][1]).strip().rstrip("!！")
         # a headline's phrases set off by spaces read like a menu's items, but each is a phrase, no name
         # ("浙江:实施乡村干部导师帮带制 前浪带后浪 潮头唱大风"): read as one
         if all(han_count(phrase) >= 4 for phrase in title.split()):
             title = "".join(title.split())
         if title and title_score(title, verdicts[i], False, d, max_chars) > 0:
             return i
-        # or a headline after its column's name and a bar ("南县·乡村十日丨到乡村“串门”去!"): the headline reads as one
-        if (kicker := KICKER.match(title)) and title_score(headline := title[kicker.end():],
-                                                           judge(headline, False, d), False, d, max_chars) > 0:
+        # or a headline after its column's name and a bar ("南县·乡村十日丨到乡村“串门”去!"), or after its kicker's
+        # phrases set off by spaces, too long for a title with them ("凝心聚力谋发展 砥砺奋进谱新篇 未央湖街道…会"):
+        # the headline reads as one
+        if ((kicker := KICKER.match(title)) and title_score(headline := title[kicker.end():],
+                                                            judge(headline, False, d), False, d, max_chars) > 0
+                or (kicker := long_headline_kicker(printed, max_chars))
+                and title_score(headline := printed[kicker.end():], judge(headline, False, d), False, d, max_chars) > 0):
             return i
     return None
+
+
+def long_headline_kicker(text: str, max_chars: int) -> re.Match | None:
+    """The kicker's phrases set off by spaces before a headline too long for a title with them: group 0."""
+    return re.match(r"^(\S{4,12}\s+){1,3}(?=\S{8,})", text) if len(text) > max_chars else None
 
 
 def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -> list[tuple[int, str]]:
@@ -1155,8 +1166,9 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     first = spans[0][0]
     # and so is a short line with a date or time near the top that is no prose ("2020-07-08 阅读数 48783")
     # (just below the text's first line too, which is then its headline)
+    # (read on the line as printed: a short line is judged without the date a title may carry, "…人民政府2022-07-29 09:43")
     header_lines |= {text_lines[i][0] for i in range(1, min(first + 2, d.settings.title_search_lines, len(text_lines)))
-                     if DATED in verdicts[i].why and labels[i] != "good"}
+                     if labels[i] != "good" and han_count(text_lines[i][1]) < 40 and DATE_TIME.search(text_lines[i][1])}
     title_at = title_before_run(first, text_lines, keys, counts, labels, verdicts, decision, d, clean_title,
                                 title_max_chars)
     drop_after_markers(labels, keys, text_lines, verdicts, decision)
@@ -1178,6 +1190,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
         else:
             glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
     moved = None  # a title found elsewhere than before the text: it goes first
+    kicker = None  # the phrases before a headline too long for a title with them
     headline = 0  # its line, when it is a news headline split_essays must take though it ends with "!"
     if not glued and (moved := labelled_title(text_lines, labels, d, clean_title)) is not None and moved != title_at:
         if title_at is not None:
@@ -1196,6 +1209,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
             first, text_lines, header_lines, verdicts, d, clean_title, title_max_chars)) is not None:
         decision[moved] = (True, "title above header")
         headline = text_lines[moved][0]
+        kicker = long_headline_kicker(text_lines[moved][1].strip(), title_max_chars)
     elif title_at is None and not glued and exclaimed_first_line(first, text_lines, labels, d, title_max_chars):
         decision[first] = (True, "title exclaimed")
         headline = text_lines[first][0]  # split_essays takes it though it ends like a sentence
@@ -1206,6 +1220,8 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     if title_at is not None and not headline and exclaimed_headline(text_lines[title_at][1]) != text_lines[title_at][1]:
         headline = text_lines[title_at][0]  # split_essays takes it though it ends like a sentence
     prefixes = {i: (label, LABEL_BEFORE_TEXT) for i, label in labels_before.items()}
+    if kicker:
+        prefixes[moved] = kicker[0], KICKER_PHRASES
     if glued and cut:
         prefixes[first] = cut
     if title_at is not None and (again := title_glued_again(text_lines[first][1], clean_title(text_lines[title_at][1]))):
@@ -1336,6 +1352,7 @@ REASONS = {
 }
 COMMENTS = "after a post header (a name and a timestamp) below the text: comments or replies"
 LABEL_BEFORE_TEXT = "a label or byline printed before the text on its line"
+KICKER_PHRASES = "a kicker's phrases before a headline too long for a title with them"
 SITE_SENTENCES = "the site's own sentences before the text's first words on its line (two chrome words in each)"
 SITE_HEADER_WHY = "a site's header, up to its address, before the title glued to the text"
 DOUBLED = "a viewer's notes, document number and file name before the document's title (the same words)"

@@ -1401,3 +1401,16 @@ def test_a_sites_name_alone_on_a_line_goes_and_a_sentence_about_a_blog_stays():
     md = markdown(page)
     assert_gone(md, "干部报网", "招商引资网")
     assert "在网上搭建了村官博客。" in md
+
+
+def test_a_headline_too_long_with_its_kickers_phrases_above_a_dated_outlet_line_loses_the_phrases():
+    headline = "未央湖街道组织“两代表一委员”视察小区工作站活动暨2022年上半年政情通报会"
+    page = ("网站首页 > 资讯频道 > 正文阅读\n\n凝心聚力谋发展 砥砺奋进谱新篇 " + headline + "\n\n未央区人民政府2022-07-29 09:43\n\n"
+            + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert title(page) == headline
+
+
+def test_a_dated_line_above_a_header_is_no_headline():
+    page = ("符蓉蓉:李忠凯式基层公务员需要点赞更需要减负\n\n2019-01-21 21:24:38 www.chinaqi.net 来源:时评界 有0人发表了看法\n\n"
+            "作者:符蓉蓉  稿源:时评界  编辑:洪小兵\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
+    assert "chinaqi" not in title(page)
