@@ -1414,3 +1414,10 @@ def test_a_dated_line_above_a_header_is_no_headline():
     page = ("符蓉蓉:李忠凯式基层公务员需要点赞更需要减负\n\n2019-01-21 21:24:38 www.chinaqi.net 来源:时评界 有0人发表了看法\n\n"
             "作者:符蓉蓉  稿源:时评界  编辑:洪小兵\n\n" + PROSE * 2 + "\n\n" + OTHER * 2 + "\n")
     assert "chinaqi" not in title(page)
+
+
+def test_a_bare_domain_after_an_ellipsis_or_at_a_lines_start_goes():
+    md = markdown("村里的全能人\n\nsifangktv,com村里的“全能人”钟艳秋出门20天,全村老少都惦记她。" + PROSE + "\n\n"
+                  + OTHER + "活动却走形式,没有真正做到入脑、入心……m.dkbsf.cn\n\n" + LAST + "\n")
+    assert_gone(md, "sifangktv", "dkbsf")
+    assert "村里的“全能人”钟艳秋" in md and "入脑、入心……" in md
