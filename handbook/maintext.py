@@ -83,7 +83,6 @@ BRACKETED = re.compile(r"^[(（【\[].*[)）】\]]$")
 SITE_HEADER = re.compile(r"^[^。，,；;！？!?]{0,40}?(https?://)?www(\.[A-Za-z0-9-]+){2,3}\s*")
 SITE_STAMP = re.compile(r"^\S{0,12}\s*(https?://)?(www\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/?$")  # "稿子汇 www.gaozihui.com"
 SEPARATED = "separators between items"
-DATED = "date, time or journal issue"
 KICKER = re.compile(r"^[^|｜丨]{2,12}[|｜丨]\s*(?=\S)")  # a column's name before a headline ("瞭望·治国理政纪事|…")
 REPEATED = "repeated on the page"
 COLUMN = "the column's name, the last item of the page's breadcrumb"
@@ -327,7 +326,7 @@ def judge(text: str, repeated: bool, d: Detector, again_below: bool = False) -> 
         why.append("a byline")
     if han < 40 and DATE_TIME.search(text):
         form += s.date_time_weight
-        why.append(DATED)
+        why.append("date, time or journal issue")
     # a sentence (a stop at the end, function words) is chrome only by its words; its form counts half
     sentence = (ends_sentence(text) or "。" in text) and han >= 6
     against = vocab + (form / 2 if sentence else form)
