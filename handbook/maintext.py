@@ -498,6 +498,11 @@ def title_score(text: str, verdict: Verdict, repeated: bool, d: Detector, max_ch
     return score - len(verdict.why)
 
 
+def reads_as_title(text: str, d: Detector, max_chars: int) -> bool:
+    """Whether a piece of a line, judged on its own, reads as a title (title_score above 0)."""
+    return title_score(text, judge(text, False, d), False, d, max_chars) > 0
+
+
 def split_glued_title(text: str, d: Detector, max_chars: int) -> tuple[str, str] | None:
     """A document viewer glues the title to the first paragraph ("乡镇镇长述职报告各位领导、同志们:…"):
     split it off where a title word or a salutation ends the text before the first punctuation mark.
@@ -533,7 +538,7 @@ def doubled_title(text: str, d: Detector, max_chars: int) -> re.Match | None:
     同志们:…"): group 2 is the title; what is before it, if anything, must be the viewer's notes (chrome words)."""
     m = re.search(rf"(\d*?)((?:\d{{4}}年)?[^\d\s。，,；;：:！？!?][^\s。，,；;：:！？!?]{{5,{max_chars}}}?)\s*\1\s*\2(?=\S)",
                   text[:max_chars * 6])
-    if not m or han_count(m[2]) < 6 or ends_sentence(m[2]) or title_score(m[2], judge(m[2], False, d), False, d, max_chars) <= 0:
+    if not m or han_count(m[2]) < 6 or ends_sentence(m[2]) or not reads_as_title(m[2], d, max_chars):
         return None
     before = text[:m.start()]
     return m if not before.strip() or strong_words(judge(before, False, d)) else None
@@ -607,13 +612,10 @@ def strong_words(verdict: Verdict) -> bool:
     return any(" words " in why and not why.startswith(ORDINARY) for why in verdict.why)
 
 
-FORM_ONLY = (SEPARATED, REPEATED)
-
-
 def by_form_alone(verdict: Verdict) -> bool:
     """Whether a line is chrome by its form alone (separators, printed again, digits or Latin in it, an everyday
     word), with no word of a chrome vocabulary that is no everyday word."""
-    return all(why in FORM_ONLY or why.endswith(" digits/Latin/symbols") or why.startswith(ORDINARY)
+    return all(why in (SEPARATED, REPEATED) or why.endswith(" digits/Latin/symbols") or why.startswith(ORDINARY)
                for why in verdict.why)
 
 
@@ -1066,10 +1068,9 @@ def title_above_header(first: int, text_lines: list[tuple[int, str]], header_lin
         # or a headline after its column's name and a bar ("南县·乡村十日丨到乡村“串门”去!"), or after its kicker's
         # phrases set off by spaces, too long for a title with them ("凝心聚力谋发展 砥砺奋进谱新篇 未央湖街道…会"):
         # the headline reads as one
-        if ((kicker := KICKER.match(title)) and title_score(headline := title[kicker.end():],
-                                                            judge(headline, False, d), False, d, max_chars) > 0
-                or (kicker := long_headline_kicker(printed, max_chars))
-                and title_score(headline := printed[kicker.end():], judge(headline, False, d), False, d, max_chars) > 0):
+        if (kicker := KICKER.match(title)) and reads_as_title(title[kicker.end():], d, max_chars):
+            return i
+        if (kicker := long_headline_kicker(printed, max_chars)) and reads_as_title(printed[kicker.end():], d, max_chars):
             return i
     return None
 
@@ -1088,7 +1089,7 @@ def unglue_keywords(lines: list[tuple[int, str]], d: Detector, max_chars: int) -
     out = []
     for number, line in lines:
         m = labels.match(line.strip())
-        if m and title_score(m[1], judge(m[1], False, d), False, d, max_chars) > 0:
+        if m and reads_as_title(m[1], d, max_chars):
             out += [(number, m[1]), (number, line.strip()[len(m[1]):])]
         else:
             out.append((number, line))
@@ -1184,7 +1185,7 @@ def select(lines: list[tuple[int, str]], d: Detector, is_marker, clean_title, ti
     glued, cut = None, None
     if title_at is None and labels[first] == "good":
         label = labels_before.pop(first, "")
-        if label and title_score(label, judge(label, False, d), False, d, title_max_chars) > 0:
+        if label and reads_as_title(label, d, title_max_chars):
             glued = label, text_lines[first][1].strip()[len(label):].strip()
         else:
             glued, cut = glued_title(text_lines[first][1].strip(), d, title_max_chars)
